@@ -1,0 +1,46 @@
+# Newsdesk: `make run` serves the demo newsroom, `make test` runs the whole suite.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test lint browser-deps bench clean lock
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	@test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c requirements.lock -e ".[test]"
+	@touch $@
+
+# Regenerate the lock file from what is installed (after changing pyproject.toml).
+lock: install
+	$(PY) -m pip freeze --exclude-editable | grep -v '^-e ' > requirements.lock
+
+browser-deps:
+	@scripts/ensure-chromium
+
+run: install
+	$(MANAGE) migrate --no-input
+	$(MANAGE) collectstatic --no-input --verbosity 0
+	$(MANAGE) load_demo
+	@scripts/serve $(HOST) $(PORT)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) check
+
+test: install browser-deps lint
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+bench: install
+	$(PY) bench/pages.py
+
+clean:
+	rm -rf $(VENV) test-artifacts staticfiles

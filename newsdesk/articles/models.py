@@ -1,0 +1,269 @@
+import hashlib
+import json
+import math
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import prefetch_related_objects
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.search import index
+
+from newsdesk.articles.blocks import ArticleBodyBlock
+
+WORDS_PER_MINUTE = 230
+LISTING_PAGE_SIZE = 12
+
+
+def paginate(request, items, per_page=LISTING_PAGE_SIZE):
+    """A page of `items` for ?page=N; bad or out-of-range numbers fall back to the first/last."""
+    paginator = Paginator(items, per_page)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def published(self):
+        return self.live().public()
+
+    def for_listing(self):
+        """Published articles, newest first, with what cards print fetched in bulk."""
+        return (
+            self.published()
+            .select_related("lead_image")
+            .prefetch_related("lead_image__renditions", "article_authors__author")
+            .order_by("-published_at", "-pk")
+        )
+
+
+ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+
+def attach_sections(articles):
+    """Set `section` on every article of a listing with one query for all of them."""
+    articles = list(articles)
+    parent_paths = {article.path[: -Page.steplen] for article in articles}
+    if parent_paths:
+        sections = {s.path: s for s in SectionPage.objects.filter(path__in=parent_paths)}
+        for article in articles:
+            article.__dict__["section"] = sections.get(article.path[: -Page.steplen])
+    return articles
+
+
+class SectionPage(Page):
+    """A section of the newsroom (News, Ukraine, World...): the parent of its articles."""
+
+    intro = models.TextField(blank=True, max_length=400)
+
+    parent_page_types = ["frontpage.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = "section"
+
+    def get_articles(self):
+        return ArticlePage.objects.child_of(self).for_listing()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        page = paginate(request, self.get_articles())
+        for article in page.object_list:
+            article.__dict__["section"] = self
+        context["articles"] = page
+        context["current_section"] = self
+        return context
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "articles.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class ArticlePage(Page):
+    standfirst = models.TextField(
+        max_length=300, help_text="One or two sentences under the headline that tell the story."
+    )
+    lead_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_caption = models.TextField(
+        blank=True, help_text="Leave empty to use the image's own caption."
+    )
+    lead_image_credit = models.CharField(
+        max_length=200, blank=True, help_text="Leave empty to use the image's own credit."
+    )
+    body = StreamField(ArticleBodyBlock(), blank=True)
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True)
+    display_date = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="The date readers see. Leave empty to use the time of first publication.",
+    )
+    # Kept by save(): the date listings sort by, and when the text last changed after publication.
+    published_at = models.DateTimeField(null=True, editable=False, db_index=True)
+    text_updated_at = models.DateTimeField(null=True, editable=False)
+    published_text_hash = models.CharField(max_length=64, blank=True, editable=False)
+    word_count = models.PositiveIntegerField(default=0, editable=False)
+
+    objects = ArticlePageManager()
+
+    parent_page_types = ["articles.SectionPage"]
+    subpage_types = []
+
+    content_panels = [
+        FieldPanel("title", heading="Headline"),
+        FieldPanel("standfirst"),
+        InlinePanel("article_authors", label="Author", min_num=0, heading="Authors"),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_image"),
+                FieldPanel("lead_image_caption"),
+                FieldPanel("lead_image_credit"),
+            ],
+            heading="Lead photo",
+        ),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+        InlinePanel("corrections", label="Correction", heading="Corrections"),
+    ]
+    promote_panels = [
+        *Page.promote_panels,
+        FieldRowPanel([FieldPanel("display_date")], heading="Date shown to readers"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("title", boost=4),
+        index.SearchField("standfirst", boost=2),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
+        index.FilterField("published_at"),
+    ]
+
+    class Meta:
+        verbose_name = "article"
+
+    # What the article says, in reading order; the basis of word count, "Updated" and narration.
+    def get_text_blocks(self):
+        blocks = []
+        for block in self.body:
+            if block.block_type == "paragraph":
+                text = strip_tags(block.value.source).strip()
+                if text:
+                    blocks.append({"type": "paragraph", "text": text, "id": block.id})
+            elif block.block_type == "heading":
+                blocks.append({"type": "heading", "text": block.value, "id": block.id})
+            elif block.block_type == "quote":
+                blocks.append(
+                    {
+                        "type": "quote",
+                        "text": block.value["text"],
+                        "attribution": block.value["attribution"],
+                        "id": block.id,
+                    }
+                )
+        return blocks
+
+    def get_text_hash(self):
+        texts = [self.title, self.standfirst]
+        texts += [f"{b['text']}|{b.get('attribution', '')}" for b in self.get_text_blocks()]
+        return hashlib.sha256(json.dumps(texts).encode()).hexdigest()
+
+    def save(self, *args, **kwargs):
+        # Wagtail saves drafts with update_fields; a full save of a live page is a publication.
+        if kwargs.get("update_fields") is None:
+            self.word_count = sum(len(b["text"].split()) for b in self.get_text_blocks())
+            self.published_at = self.display_date or self.first_published_at
+            if self.live:
+                text_hash = self.get_text_hash()
+                if self.published_text_hash and text_hash != self.published_text_hash:
+                    self.text_updated_at = timezone.now()
+                self.published_text_hash = text_hash
+        super().save(*args, **kwargs)
+
+    @property
+    def reading_minutes(self):
+        return max(1, math.ceil(self.word_count / WORDS_PER_MINUTE))
+
+    @property
+    def date(self):
+        return self.published_at or self.display_date or self.first_published_at
+
+    @property
+    def lead_caption(self):
+        if self.lead_image_caption:
+            return self.lead_image_caption
+        return self.lead_image.caption if self.lead_image else ""
+
+    @property
+    def lead_credit(self):
+        if self.lead_image_credit:
+            return self.lead_image_credit
+        return self.lead_image.credit if self.lead_image else ""
+
+    @property
+    def authors(self):
+        return [link.author for link in self.article_authors.all()]
+
+    @cached_property
+    def section(self):
+        parent = self.get_parent()
+        return parent.specific if parent else None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        prefetch_related_objects(
+            [self], "article_authors__author", "tags", "corrections", "lead_image__renditions"
+        )
+        body_images = [b.value["image"] for b in self.body if b.block_type == "image"]
+        prefetch_related_objects([image for image in body_images if image], "renditions")
+        context["current_section"] = self.section
+        context["more_news"] = attach_sections(
+            ArticlePage.objects.for_listing().exclude(pk=self.pk)[:6]
+        )
+        return context
+
+
+class ArticleAuthor(Orderable):
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="article_authors")
+    author = models.ForeignKey(
+        "people.Author", on_delete=models.CASCADE, related_name="article_links"
+    )
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "author"
+
+
+class Correction(Orderable):
+    """A dated note at the end of an article saying what was wrong and what was changed."""
+
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="corrections")
+    date = models.DateTimeField(default=timezone.now)
+    text = models.TextField(max_length=1000)
+
+    panels = [FieldPanel("date"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "correction"

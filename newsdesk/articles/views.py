@@ -1,0 +1,35 @@
+from django.shortcuts import get_object_or_404, render
+from taggit.models import Tag
+
+from newsdesk.articles.models import ArticlePage, attach_sections, paginate
+from newsdesk.people.models import Author
+
+
+def author_index(request):
+    authors = Author.objects.select_related("photo").prefetch_related("photo__renditions")
+    return render(request, "people/author_index.html", {"authors": authors})
+
+
+def author_page(request, slug):
+    author = get_object_or_404(
+        Author.objects.select_related("photo").prefetch_related("photo__renditions"), slug=slug
+    )
+    articles = paginate(
+        request, ArticlePage.objects.for_listing().filter(article_authors__author=author)
+    )
+    attach_sections(articles.object_list)
+    return render(
+        request,
+        "people/author_page.html",
+        {"author": author, "articles": articles, "userbar_object": author},
+    )
+
+
+def tag_page(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    articles = paginate(request, ArticlePage.objects.for_listing().filter(tags=tag))
+    if not articles.object_list:
+        # A tag no published article carries is not a page readers should find.
+        return render(request, "404.html", status=404)
+    attach_sections(articles.object_list)
+    return render(request, "articles/tag_page.html", {"tag": tag, "articles": articles})

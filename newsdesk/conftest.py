@@ -1,0 +1,206 @@
+"""Fixtures shared by every app's tests: a newsroom to publish into, staff users, a browser."""
+
+import itertools
+import os
+from io import BytesIO
+
+import pytest
+from asgiref.local import Local
+from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.tasks import task_backends
+from django.utils.text import slugify
+from PIL import Image, ImageDraw
+
+from newsdesk.articles.models import ArticleAuthor, ArticlePage, Correction, SectionPage
+from newsdesk.core.models import NewsImage
+from newsdesk.frontpage.models import HomePage
+from newsdesk.people.models import Author
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "test-artifacts")
+_counter = itertools.count(1)
+
+
+@receiver(setting_changed)
+def _reset_task_backends(setting, **kwargs):
+    # Django caches task backends and does not reset them when TASKS changes in a test.
+    if setting == "TASKS":
+        task_backends.__dict__.pop("settings", None)
+        task_backends._connections = Local(task_backends.thread_critical)
+
+
+def use_task_backend(settings, backend):
+    """Switch the task backend for one test: "immediate", "dummy" (queue only) or "database"."""
+    paths = {
+        "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+        "dummy": "django.tasks.backends.dummy.DummyBackend",
+        "database": "django_tasks_db.DatabaseBackend",
+    }
+    settings.TASKS = {"default": {**settings.TASKS["default"], "BACKEND": paths[backend]}}
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path_factory):
+    settings.MEDIA_ROOT = str(tmp_path_factory.getbasetemp() / "media")
+
+
+@pytest.fixture
+def home(db):
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def section(home):
+    return make_section(home, "News")
+
+
+def make_section(home, title):
+    section = SectionPage(title=title, slug=slugify(title), show_in_menus=True)
+    home.add_child(instance=section)
+    section.save_revision().publish()
+    return section
+
+
+def make_image(
+    title="Kyiv skyline at dusk", caption="", photographer="", agency="", size=(1200, 675)
+):
+    picture = Image.new("RGB", size, (40, 60, 90))
+    draw = ImageDraw.Draw(picture)
+    n = next(_counter)
+    draw.rectangle(
+        (size[0] // 4, size[1] // 3, size[0] // 2, size[1]), fill=(200, 120 + n % 100, 60)
+    )
+    buffer = BytesIO()
+    picture.save(buffer, "JPEG", quality=70)
+    image = NewsImage(
+        title=title,
+        alt_text=f"{title} (alt)",
+        caption=caption,
+        photographer=photographer,
+        agency=agency,
+        file=ImageFile(BytesIO(buffer.getvalue()), name=f"test-{n}.jpg"),
+    )
+    image.save()
+    return image
+
+
+@pytest.fixture
+def image(db):
+    return make_image(
+        caption="Smoke rises over the left bank.", photographer="Ivan Petrenko", agency="Ledger"
+    )
+
+
+def make_author(name="Olena Marchuk", **fields):
+    return Author.objects.create(name=name, slug=slugify(name), **fields)
+
+
+@pytest.fixture
+def author(db):
+    return make_author(role="Senior correspondent", bio="Covers energy and the front line.")
+
+
+def paragraphs(*texts):
+    return [("paragraph", f"<p>{text}</p>") for text in texts]
+
+
+def make_article(
+    section,
+    title=None,
+    standfirst="A short summary of what happened and why it matters.",
+    body=None,
+    authors=(),
+    tags=(),
+    corrections=(),
+    publish=True,
+    **fields,
+):
+    n = next(_counter)
+    title = title or f"Article number {n}"
+    article = ArticlePage(
+        title=title,
+        slug=f"{slugify(title)[:40]}-{n}",
+        standfirst=standfirst,
+        body=body if body is not None else paragraphs("First paragraph of the story."),
+        live=False,
+        **fields,
+    )
+    section.add_child(instance=article)
+    for author in authors:
+        article.article_authors.add(ArticleAuthor(author=author))
+    article.tags.set(list(tags))
+    for text in corrections:
+        article.corrections.add(Correction(text=text))
+    revision = article.save_revision()
+    if publish:
+        revision.publish()
+    return ArticlePage.objects.get(pk=article.pk)
+
+
+@pytest.fixture
+def article_factory(section):
+    def factory(**kwargs):
+        return make_article(kwargs.pop("section", section), **kwargs)
+
+    return factory
+
+
+def make_user(django_user_model, username, group=None, **extra):
+    user = django_user_model.objects.create_user(
+        username, f"{username}@example.org", "correct-horse-battery", **extra
+    )
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def reporter(db, django_user_model):
+    return make_user(django_user_model, "reporter", "Reporters")
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    return make_user(django_user_model, "editor", "Editors")
+
+
+@pytest.fixture
+def superuser(db, django_user_model):
+    return django_user_model.objects.create_superuser(
+        "admin", "admin@example.org", "correct-horse-battery"
+    )
+
+
+# Browser tests: Playwright driving Debian's Chromium (never a downloaded browser).
+
+
+@pytest.fixture(scope="session")
+def browser():
+    # Playwright's sync API runs an event loop in this thread; the ORM calls made by the
+    # tests between browser steps are synchronous and safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def screenshot_dir():
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    return ARTIFACTS

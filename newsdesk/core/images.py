@@ -1,0 +1,53 @@
+"""Named picture layouts: which renditions each place on the page asks for.
+
+Every layout lists widths for `srcset`, an aspect ratio and the `sizes` attribute matching the CSS
+grid, so the browser downloads the smallest file that fills the slot. WebP with a JPEG fallback.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Layout:
+    widths: tuple[int, ...]
+    ratio: tuple[int, int]
+    sizes: str
+
+    def specs(self, fmt):
+        w, h = self.ratio
+        return [f"fill-{width}x{width * h // w}|format-{fmt}" for width in self.widths]
+
+    def all_specs(self):
+        return self.specs("webp") + self.specs("jpeg")
+
+
+LAYOUTS = {
+    # Lead photo of an article and the front page's lead story.
+    "lead": Layout((480, 800, 1200, 1600), (16, 9), "(min-width: 1100px) 720px, 100vw"),
+    # Pictures inside an article body.
+    "inline": Layout((480, 800, 1200), (3, 2), "(min-width: 1100px) 720px, 100vw"),
+    # Cards in rows of three or four.
+    "card": Layout((320, 640), (3, 2), "(min-width: 1100px) 280px, (min-width: 640px) 45vw, 100vw"),
+    # Small thumbnails in dense lists.
+    "thumb": Layout((160, 320), (1, 1), "96px"),
+    # Author portraits.
+    "portrait": Layout((96, 192), (1, 1), "96px"),
+}
+
+
+def picture_data(image, layout_name):
+    """Renditions of `image` for a layout, grouped for the picture template; one query at most."""
+    layout = LAYOUTS[layout_name]
+    webp_specs, jpeg_specs = layout.specs("webp"), layout.specs("jpeg")
+    renditions = image.get_renditions(*webp_specs, *jpeg_specs)
+    webp = [renditions[spec] for spec in webp_specs]
+    jpeg = [renditions[spec] for spec in jpeg_specs]
+    fallback = jpeg[len(jpeg) // 2]
+    return {
+        "webp_srcset": ", ".join(f"{r.url} {r.width}w" for r in webp),
+        "jpeg_srcset": ", ".join(f"{r.url} {r.width}w" for r in jpeg),
+        "src": fallback.url,
+        "width": fallback.width,
+        "height": fallback.height,
+        "sizes": layout.sizes,
+    }

@@ -1,0 +1,72 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+
+class NewsImage(AbstractImage):
+    """A photo with what a newsroom must print beside it: alt text, caption and credit."""
+
+    alt_text = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="What the picture shows, for readers who cannot see it.",
+    )
+    caption = models.TextField(blank=True, help_text="Printed under the picture.")
+    photographer = models.CharField(max_length=120, blank=True)
+    agency = models.CharField(max_length=120, blank=True, help_text="Agency or owner, if any.")
+
+    admin_form_fields = (
+        "title",
+        "file",
+        "alt_text",
+        "caption",
+        "photographer",
+        "agency",
+        "collection",
+        "tags",
+        "focal_point_x",
+        "focal_point_y",
+        "focal_point_width",
+        "focal_point_height",
+    )
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = "image"
+        verbose_name_plural = "images"
+        permissions = Image._meta.permissions
+
+    @property
+    def credit(self):
+        return " / ".join(part for part in (self.photographer, self.agency) if part)
+
+    @property
+    def default_alt_text(self):
+        return self.alt_text or self.description or self.title
+
+
+class NewsRendition(AbstractRendition):
+    image = models.ForeignKey(NewsImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+@register_setting(icon="site")
+class NewsroomSettings(BaseGenericSetting):
+    """What the masthead and footer say about the newsroom."""
+
+    tagline = models.CharField(max_length=200, blank=True)
+    about = models.TextField(blank=True, help_text="One or two sentences for the footer.")
+    contact_email = models.EmailField(blank=True)
+    copyright_holder = models.CharField(max_length=200, blank=True)
+
+    panels = [
+        FieldPanel("tagline"),
+        FieldPanel("about"),
+        FieldPanel("contact_email"),
+        FieldPanel("copyright_holder"),
+    ]
+
+    class Meta:
+        verbose_name = "newsroom settings"

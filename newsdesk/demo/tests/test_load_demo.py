@@ -1,0 +1,68 @@
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, Revision
+
+from newsdesk.articles.models import ArticlePage, SectionPage
+from newsdesk.conftest import make_article, use_task_backend
+from newsdesk.core.models import NewsImage
+from newsdesk.demo import content
+from newsdesk.frontpage.models import HomePage
+from newsdesk.people.models import Author
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return {
+        "pages": list(Page.objects.order_by("pk").values_list("pk", "title", "live", "path")),
+        "revisions": Revision.objects.count(),
+        "images": NewsImage.objects.count(),
+        "authors": list(Author.objects.values_list("pk", "name", "bio")),
+    }
+
+
+def test_it_loads_a_believable_newsroom_once(settings):
+    use_task_backend(settings, "dummy")
+    call_command("load_demo")
+
+    articles = ArticlePage.objects.live()
+    assert articles.count() >= 24
+    assert SectionPage.objects.live().count() >= 4
+    assert Author.objects.exclude(photo=None).count() >= 6
+    assert all(200 <= a.word_count <= 1500 for a in articles), [a.word_count for a in articles]
+    assert articles.exclude(lead_image=None).count() >= 20
+    assert articles.filter(tagged_items__isnull=False).distinct().count() == articles.count()
+    home = HomePage.objects.get()
+    assert home.lead_story and home.featured_article and home.picks.count() >= 3
+    assert home.title == content.SITE_NAME
+
+    before = snapshot()
+    call_command("load_demo")
+    assert snapshot() == before
+
+
+def test_it_leaves_a_newsrooms_own_content_alone(settings, home, client):
+    use_task_backend(settings, "dummy")
+    own = SectionPage(title="Our News", slug="news", intro="Ours.")
+    home.add_child(instance=own)
+    own.save_revision().publish()
+    story = make_article(own, title="Our own story", standfirst="Written by us.")
+    home.lead_story = story
+    home.save_revision().publish()
+
+    call_command("load_demo")
+
+    own.refresh_from_db()
+    story.refresh_from_db()
+    assert own.title == "Our News" and own.intro == "Ours."
+    assert story.title == "Our own story" and story.live
+    home.refresh_from_db()
+    assert home.lead_story_id == story.pk
+    assert "Our own story" in client.get("/").content.decode()
+
+
+def test_it_refuses_to_load_on_a_production_site(settings):
+    settings.PRODUCTION = True
+    with pytest.raises(Exception, match="production site"):
+        call_command("load_demo")
+    assert not ArticlePage.objects.exists()
