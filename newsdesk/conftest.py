@@ -1,5 +1,6 @@
 """Fixtures shared by every app's tests: a newsroom to publish into, staff users, a browser."""
 
+import importlib
 import itertools
 import os
 from io import BytesIO
@@ -13,6 +14,7 @@ from django.dispatch import receiver
 from django.tasks import task_backends
 from django.utils.text import slugify
 from PIL import Image, ImageDraw
+from wagtail.models import Collection, Locale, Page
 
 from newsdesk.articles.models import ArticleAuthor, ArticlePage, Correction, SectionPage
 from newsdesk.core.models import NewsImage
@@ -50,6 +52,37 @@ def use_task_backend(settings, backend):
         "database": "django_tasks_db.DatabaseBackend",
     }
     settings.TASKS = {"default": {**settings.TASKS["default"], "BACKEND": paths[backend]}}
+
+
+@pytest.fixture(autouse=True)
+def _baseline_after_flush(request):
+    """Transactional tests end with a flush, which takes the front page and groups that
+    migrations created; put them back so every test starts from a freshly migrated site."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction") or "live_server" in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+    elif marker or "db" in request.fixturenames:
+        request.getfixturevalue("db")
+    else:
+        return
+    if not HomePage.objects.exists():
+        restore_migrated_data()
+
+
+def restore_migrated_data():
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()  # the flush recreated content types under new ids
+    locale, _ = Locale.objects.get_or_create(language_code="en")
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    if not Page.objects.exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    for name in ("0002_create_front_page", "0003_editorial_groups"):
+        migration = importlib.import_module(f"newsdesk.frontpage.migrations.{name}")
+        for operation in migration.Migration.operations:
+            operation.code(apps, None)
 
 
 @pytest.fixture(autouse=True)

@@ -168,6 +168,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+    # A file, not memory, so tests can start real server and worker processes on it.
+    DATABASES["default"]["TEST"] = {
+        "NAME": env("TEST_DB_FILE", f"/tmp/newsdesk-test-{os.getpid()}.sqlite3")
+    }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    INSTALLED_APPS.append("django.contrib.postgres")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL")

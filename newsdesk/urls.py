@@ -11,6 +11,10 @@ urlpatterns = [
     path("authors/", article_views.author_index, name="author_index"),
     path("authors/<slug:slug>/", article_views.author_page, name="author"),
     path("tags/<slug:slug>/", article_views.tag_page, name="tag"),
+    path("", include("newsdesk.livefeed.urls")),
+    path("", include("newsdesk.newsletters.urls")),
+    path("", include("newsdesk.narration.urls")),
+    path("", include("newsdesk.discovery.urls")),
     path("", include(wagtail_urls)),
 ]
 

@@ -10,7 +10,7 @@ from newsdesk.demo import content
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 WIDTHS = {"phone": (375, 812), "desktop": (1280, 900)}

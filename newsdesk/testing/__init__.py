@@ -1,0 +1,130 @@
+"""Real processes for tests and benchmarks: web servers and task workers on the test database.
+
+Tests that use them must commit their data (`django_db(transaction=True)`), because the processes
+read the database through their own connections.
+"""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+VENV_BIN = Path(sys.executable).parent
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def database_url():
+    """The URL of the database this process is using now (the test database under pytest)."""
+    db = connection.settings_dict
+    if db["ENGINE"] == "django.db.backends.sqlite3":
+        return f"sqlite:///{db['NAME']}"
+    user = db["USER"] or "postgres"
+    auth = f"{user}:{db['PASSWORD']}@" if db["PASSWORD"] else f"{user}@"
+    return f"postgres://{auth}{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+def subprocess_env(**extra):
+    """Environment for a child process that shares this process's database and media."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "newsdesk.settings",
+        "DATABASE_URL": database_url(),
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
+        "PYTHONUNBUFFERED": "1",
+    }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    env.update({key: str(value) for key, value in extra.items()})
+    return env
+
+
+def wait_for_port(port, timeout=30, process=None):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"process exited with {process.returncode} before listening")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise TimeoutError(f"nothing listening on port {port} after {timeout} s")
+
+
+def stop(process, timeout=10):
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@contextmanager
+def web_server(port=None, workers=1, env=None, log=None):
+    """Granian serving Newsdesk over ASGI, as `make run` does. Yields the base URL."""
+    port = port or free_port()
+    process = subprocess.Popen(
+        [
+            str(VENV_BIN / "granian"),
+            "--interface", "asgi",
+            "--host", "127.0.0.1",
+            "--port", str(port),
+            "--workers", str(workers),
+            "--workers-kill-timeout", "3",
+            "--log-level", "warning",
+            "--no-ws",
+            "newsdesk.asgi:application",
+        ],
+        cwd=ROOT,
+        env=subprocess_env(**(env or {})),
+        stdout=log or subprocess.DEVNULL,
+        stderr=subprocess.STDOUT if log else subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        wait_for_port(port, process=process)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop(process)
+
+
+def start_worker(queue="*", env=None, log=None, interval=0.1):
+    """A `manage.py db_worker` process; the caller stops (or kills) it."""
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "manage.py",
+            "db_worker",
+            "--queue-name",
+            queue,
+            "--interval",
+            str(interval),
+        ],
+        cwd=ROOT,
+        env=subprocess_env(**(env or {})),
+        stdout=log or subprocess.DEVNULL,
+        stderr=subprocess.STDOUT if log else subprocess.DEVNULL,
+    )
+
+
+@contextmanager
+def worker(queue="*", env=None, log=None):
+    process = start_worker(queue, env, log)
+    try:
+        yield process
+    finally:
+        stop(process)
