@@ -37,6 +37,7 @@ lint: install
 	$(MANAGE) check
 
 test: install browser-deps lint
+	$(MANAGE) collectstatic --no-input --verbosity 0
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: install

@@ -79,8 +79,13 @@ def restore_migrated_data():
         Collection.add_root(name="Root")
     if not Page.objects.exists():
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    for name in ("0002_create_front_page", "0003_editorial_groups"):
-        migration = importlib.import_module(f"newsdesk.frontpage.migrations.{name}")
+    for name in (
+        "frontpage.migrations.0002_create_front_page",
+        "frontpage.migrations.0003_editorial_groups",
+        "livefeed.migrations.0002_editorial_permissions",
+        "newsletters.migrations.0002_editorial_permissions",
+    ):
+        migration = importlib.import_module(f"newsdesk.{name}")
         for operation in migration.Migration.operations:
             operation.code(apps, None)
 
@@ -231,6 +236,24 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  const where = `${event.sourceFile}:${event.lineNumber}`;
+  window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI} ${where}`);
+});
+"""
+
+
+def watch_csp(context):
+    """Record Content-Security-Policy violations on every page of a browser context."""
+    context.add_init_script(CSP_LISTENER)
+
+
+def csp_violations(page):
+    return page.evaluate("window.__cspViolations || []")
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = BASE_DIR / "newsdesk"
@@ -40,6 +41,17 @@ def env_int(name, default):
         return int(value)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number; got {value!r}") from None
+
+
+def env_float(name, default):
+    value = env(name, str(default))
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0 < number < float("inf"):
+        raise ImproperlyConfigured(f"{name} must be a positive number; got {value!r}")
+    return number
 
 
 def env_list(name, default=""):
@@ -84,6 +96,7 @@ CSRF_TRUSTED_ORIGINS = [SITE_URL]
 
 INSTALLED_APPS = [
     "newsdesk.core",
+    "newsdesk.accounts",
     "newsdesk.people",
     "newsdesk.articles",
     "newsdesk.frontpage",
@@ -120,8 +133,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "newsdesk.core.middleware.request_log_middleware",
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "newsdesk.core.middleware.security_headers_middleware",
+    "newsdesk.core.middleware.StaticFilesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -149,6 +165,7 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "newsdesk.core.context_processors.site_context",
                 "newsdesk.articles.context_processors.navigation",
+                "django.template.context_processors.csp",
             ],
         },
     },
@@ -201,6 +218,23 @@ TASKS = {
     }
 }
 
+# A worker beats every WORKER_HEARTBEAT_INTERVAL seconds; RUNNING tasks of a worker silent for
+# TASK_STALE_AFTER seconds are re-queued, at most TASK_MAX_ATTEMPTS times in all.
+WORKER_HEARTBEAT_INTERVAL = env_int("WORKER_HEARTBEAT_INTERVAL", 5)
+TASK_STALE_AFTER = env_int("TASK_STALE_AFTER", 60)
+TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", 3)
+# /healthz fails when the oldest waiting task has waited longer than this (seconds).
+HEALTHZ_MAX_QUEUE_WAIT = env_int("HEALTHZ_MAX_QUEUE_WAIT", 600)
+
+AUTHENTICATION_BACKENDS = ["newsdesk.accounts.backends.LockoutModelBackend"]
+WAGTAILADMIN_USER_LOGIN_FORM = "newsdesk.accounts.forms.LoginForm"
+LOGIN_MAX_FAILURES = env_int("LOGIN_MAX_FAILURES", 5)
+LOGIN_MAX_FAILURES_PER_IP = env_int("LOGIN_MAX_FAILURES_PER_IP", 20)
+LOGIN_LOCKOUT_WINDOW = env_int("LOGIN_LOCKOUT_WINDOW", 15 * 60)
+# Behind a reverse proxy that sets X-Forwarded-For, the client is its last entry.
+USE_X_FORWARDED_FOR = env_bool("USE_X_FORWARDED_FOR", False)
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 12 * 60 * 60)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -212,7 +246,11 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 if TESTING:
-    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Fast hashes for test users; PBKDF2 stays known for users shared with server processes.
+    PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    ]
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env("TIME_ZONE", "Europe/Kyiv")
@@ -302,6 +340,11 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 LOGIN_URL = "wagtailadmin_login"
 
+# Live feed: how often each web process looks for new items (one query for all its open
+# streams), and how often an idle stream sends a comment so proxies keep it open.
+LIVEFEED_POLL_SECONDS = env_float("LIVEFEED_POLL_SECONDS", 0.5)
+LIVEFEED_KEEPALIVE_SECONDS = env_float("LIVEFEED_KEEPALIVE_SECONDS", 15)
+
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
@@ -316,15 +359,129 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
+# Readers' pages carry no inline script or style: everything is a file from this site.
+EMBED_FRAME_SOURCES = [
+    "https://www.youtube-nocookie.com",
+    "https://www.youtube.com",
+    "https://player.vimeo.com",
+]
+MEDIA_ORIGIN = env("MEDIA_ORIGIN")  # e.g. an S3 or CDN origin serving images and audio
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "img-src": [CSP.SELF, "data:", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])],
+    "media-src": [CSP.SELF, *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])],
+    "connect-src": [CSP.SELF],
+    "font-src": [CSP.SELF],
+    "frame-src": EMBED_FRAME_SOURCES,
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+# Wagtail's admin scripts set inline styles (positions of menus, editors); scripts stay strict.
+ADMIN_CSP = {
+    **SECURE_CSP,
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "frame-ancestors": [CSP.SELF],
+}
+
+LOG_FORMAT = env("LOG_FORMAT", "json" if PRODUCTION else "plain")
+if LOG_FORMAT not in {"json", "plain"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be json or plain; got {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "newsdesk.core.logging.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "newsdesk.core.logging.JsonFormatter"},
+        "plain": {
+            "()": "newsdesk.core.logging.PlainFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING" if TESTING else "INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
         "django.tasks": {"level": "WARNING"},
+        # Access lines come from newsdesk.request; Django's own would repeat them.
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "WARNING"},
     },
+}
+
+SENTRY_DSN = env("SENTRY_DSN")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", "production" if PRODUCTION else "local"),
+        traces_sample_rate=float(env("SENTRY_TRACES_SAMPLE_RATE", "0")),
+        send_default_pii=False,
+    )
+
+# narration
+# Articles are narrated when published (off in the test suite, where only narration's own
+# tests turn it on: every other test publishes articles and would synthesise them).
+NARRATION_ON_PUBLISH = env_bool("NARRATION_ON_PUBLISH", not TESTING)
+NARRATION_BACKEND = {
+    "CLASS": env("NARRATION_BACKEND", "newsdesk.narration.backends.piper.PiperBackend"),
+    # NARRATION_VOICE_MODEL: a Piper .onnx voice (its .onnx.json beside it); empty for the
+    # bundled CC0 US English voice.
+    "OPTIONS": {"model": env("NARRATION_VOICE_MODEL")},
+}
+NARRATION_MAX_WORDS = env_int("NARRATION_MAX_WORDS", 10_000)
+NARRATION_MAX_ATTEMPTS = env_int("NARRATION_MAX_ATTEMPTS", 3)
+NARRATION_RETRY_DELAY = env_int("NARRATION_RETRY_DELAY", 60)  # seconds, doubled per attempt
+NARRATION_BITRATE = env_int("NARRATION_BITRATE", 64)  # kbit/s, mono MP3
+# Serve MEDIA_ROOT from Django with HTTP Range support (audio seeking) when nginx or S3 does not.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", not PRODUCTION)
+
+# discovery
+# Wagtail's database search with headline-first ranking; the PostgreSQL text search configuration
+# (stemming and stop words) is named here rather than left to the server's default.
+WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "newsdesk.discovery.search_backend"
+WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = env("SEARCH_CONFIG", "english")
+# The logo in every article's structured data; by default a generated mark shipped as a static file.
+PUBLISHER_LOGO_URL = env("PUBLISHER_LOGO_URL")
+
+# newsletters
+# Sending: rows claimed per batch (one SMTP connection each), how long a claim lasts before another
+# worker may take the rows over, how many sending tasks run per issue, how often a watchdog looks
+# for rows a dead worker left behind, and how long one task sends before handing over.
+NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 100)
+NEWSLETTER_LEASE_SECONDS = env_int("NEWSLETTER_LEASE_SECONDS", 120)
+NEWSLETTER_SENDERS = env_int("NEWSLETTER_SENDERS", 2)
+NEWSLETTER_WATCH_SECONDS = env_int("NEWSLETTER_WATCH_SECONDS", 30)
+NEWSLETTER_TASK_SECONDS = env_int("NEWSLETTER_TASK_SECONDS", 60)
+NEWSLETTER_MAX_ATTEMPTS = env_int("NEWSLETTER_MAX_ATTEMPTS", 5)
+# A recipient the mail server defers (4xx) is tried again after this many seconds times the
+# attempts so far.
+NEWSLETTER_RETRY_SECONDS = env_int("NEWSLETTER_RETRY_SECONDS", 60)
+# Where List-Unsubscribe's mailto: points; empty means each newsletter's sender address.
+NEWSLETTER_UNSUBSCRIBE_MAILTO = env("NEWSLETTER_UNSUBSCRIBE_MAILTO")
+# Sign-ups allowed per client IP and per address in a sliding window of the given seconds.
+NEWSLETTER_SIGNUPS_PER_IP = env_int("NEWSLETTER_SIGNUPS_PER_IP", 10)
+NEWSLETTER_SIGNUPS_PER_ADDRESS = env_int("NEWSLETTER_SIGNUPS_PER_ADDRESS", 3)
+NEWSLETTER_SIGNUP_WINDOW = env_int("NEWSLETTER_SIGNUP_WINDOW", 3600)
+# How many proxies in front of the site append to X-Forwarded-For (0: use the peer address).
+RATELIMIT_PROXY_COUNT = env_int("RATELIMIT_PROXY_COUNT", 0)
+# Anymail settings from ANYMAIL_* variables, e.g. ANYMAIL_WEBHOOK_SECRET=user:password for the
+# bounce and complaint webhooks, ANYMAIL_MAILGUN_WEBHOOK_SIGNING_KEY for signed providers.
+ANYMAIL = {
+    name.removeprefix("ANYMAIL_"): value
+    for name, value in os.environ.items()
+    if name.startswith("ANYMAIL_") and value.strip()
 }

@@ -153,8 +153,9 @@ class ArticlePage(Page):
 
     search_fields = [
         *Page.search_fields,
-        index.SearchField("title", boost=4),
-        index.SearchField("standfirst", boost=2),
+        # Boosts become PostgreSQL weights A (title) and B (standfirst); the body is D.
+        index.SearchField("title", boost=10),
+        index.SearchField("standfirst", boost=4),
         index.SearchField("body"),
         index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
         index.FilterField("published_at"),

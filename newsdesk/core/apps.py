@@ -5,3 +5,6 @@ class CoreConfig(AppConfig):
     name = "newsdesk.core"
     label = "core"
     verbose_name = "Core"
+
+    def ready(self):
+        from newsdesk.core import signals  # noqa: F401

@@ -70,3 +70,24 @@ class NewsroomSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = "newsroom settings"
+
+
+class WorkerHeartbeat(models.Model):
+    """A task worker's sign of life, written every few seconds while it runs.
+
+    A task left RUNNING by a worker whose heartbeat stopped is re-queued: that is how a killed
+    worker is told from a slow one.
+    """
+
+    worker_id = models.CharField(max_length=64, primary_key=True)
+    hostname = models.CharField(max_length=255)
+    pid = models.PositiveIntegerField()
+    queues = models.CharField(max_length=255)
+    started_at = models.DateTimeField()
+    last_seen = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = "worker heartbeat"
+
+    def __str__(self):
+        return f"{self.worker_id} on {self.hostname} (pid {self.pid})"

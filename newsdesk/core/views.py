@@ -1,6 +1,10 @@
+from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template.loader import get_template
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
+
+from newsdesk.core.health import health
 
 
 @requires_csrf_token
@@ -10,6 +14,12 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # Rendered without context processors: the database may be what failed.
-    from django.http import HttpResponseServerError
-
     return HttpResponseServerError(get_template("500.html").render())
+
+
+@never_cache
+def healthz(request):
+    ok, checks = health()
+    return JsonResponse(
+        {"status": "ok" if ok else "fail", "checks": checks}, status=200 if ok else 503
+    )

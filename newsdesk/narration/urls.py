@@ -1,1 +1,20 @@
-urlpatterns = []
+from django.conf import settings
+from django.urls import path
+
+from newsdesk.narration import feeds, media, views
+
+urlpatterns = [
+    path("podcast.xml", feeds.PodcastFeed(), name="podcast"),
+    path("podcast/cover.png", views.podcast_cover, name="podcast_cover"),
+    path("podcast/<slug:section>.xml", feeds.SectionPodcastFeed(), name="podcast_section"),
+]
+
+# Media from the local disk, with Range requests so audio can seek (see media.py).
+if (
+    settings.SERVE_MEDIA
+    and settings.MEDIA_URL.startswith("/")
+    and settings.STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+):
+    urlpatterns.append(
+        path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.serve, name="media")
+    )

@@ -5,7 +5,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.conftest import use_task_backend
+from newsdesk.conftest import csp_violations, use_task_backend, watch_csp
 from newsdesk.demo import content
 
 pytestmark = [
@@ -64,6 +64,7 @@ def check_article_page(browser, url, article, width, screenshot_dir):
     context = browser.new_context(
         viewport=dict(zip(("width", "height"), WIDTHS[width], strict=True))
     )
+    watch_csp(context)
     page = context.new_page()
     page.goto(url, wait_until="networkidle")
 
@@ -102,6 +103,7 @@ def check_article_page(browser, url, article, width, screenshot_dir):
     assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS[width][0]
 
     assert serious_violations(page) == []
+    assert csp_violations(page) == []
     page.screenshot(path=f"{screenshot_dir}/article-{width}.png", full_page=True)
     context.close()
 
@@ -115,6 +117,7 @@ def check_front_page(browser, url, width, screenshot_dir):
     context = browser.new_context(
         viewport=dict(zip(("width", "height"), WIDTHS[width], strict=True))
     )
+    watch_csp(context)
     page = context.new_page()
     page.goto(url + "/", wait_until="networkidle")
     scroll_through(page)
@@ -134,5 +137,6 @@ def check_front_page(browser, url, width, screenshot_dir):
     assert broken == []
     assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS[width][0]
     assert serious_violations(page) == []
+    assert csp_violations(page) == []
     page.screenshot(path=f"{screenshot_dir}/front-{width}.png", full_page=True)
     context.close()

@@ -6,7 +6,10 @@ from django.utils.module_loading import import_string
 
 # Each step adds one part of the demo newsroom and leaves existing objects alone.
 STEPS = [
+    "newsdesk.demo.narration.load",
     "newsdesk.demo.newsroom.load",
+    "newsdesk.demo.newsletters.load",
+    "newsdesk.livefeed.demo.load",
 ]
 
 DEMO_LOGINS = [
@@ -33,10 +36,10 @@ class Command(BaseCommand):
                 "This looks like a production site (SITE_URL is https); "
                 "the demo creates logins with published passwords. Use --force to load anyway."
             )
-        created = 0
+        # Logins first: the steps credit demo content to them.
+        created = self.logins()
         for path in STEPS:
             created += import_string(path)(self.stdout) or 0
-        created += self.logins()
         if created:
             self.stdout.write(f"Demo newsroom: {created} objects created.")
         else:

@@ -1,0 +1,161 @@
+"""Backups of a whole site: the database and the media files, in one archive.
+
+An archive is a gzipped tar with `manifest.json`, the database (`database.sqlite3`, made with
+SQLite's online backup API, or `database.dump`, a `pg_dump` custom-format dump) and `media/`.
+Both are consistent copies taken while the site runs.
+"""
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import tarfile
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection, connections
+
+FORMAT = 1
+
+
+class BackupError(Exception):
+    """A backup or restore that cannot go ahead; the message says why in one line."""
+
+
+def vendor():
+    return connection.vendor
+
+
+def pg_env_and_args():
+    db = connection.settings_dict
+    env = {**os.environ}
+    if db.get("PASSWORD"):
+        env["PGPASSWORD"] = db["PASSWORD"]
+    args = ["-h", db.get("HOST") or "127.0.0.1", "-p", str(db.get("PORT") or 5432)]
+    args += ["-U", db.get("USER") or "postgres"]
+    return env, args, db["NAME"]
+
+
+def run(command, env=None):
+    try:
+        subprocess.run(command, env=env, check=True, capture_output=True, text=True)
+    except FileNotFoundError:
+        raise BackupError(f"{command[0]} is not installed (Debian: postgresql-client)") from None
+    except subprocess.CalledProcessError as exc:
+        last = (exc.stderr or "").strip().splitlines()[-1:] or ["no output"]
+        raise BackupError(f"{command[0]} failed: {last[0]}") from None
+
+
+def dump_database(directory):
+    if vendor() == "sqlite":
+        target = directory / "database.sqlite3"
+        connection.ensure_connection()
+        with sqlite3.connect(target) as copy:
+            connection.connection.backup(copy)
+        copy.close()
+        return target.name
+    if vendor() == "postgresql":
+        env, args, name = pg_env_and_args()
+        target = directory / "database.dump"
+        run(
+            ["pg_dump", *args, "--format=custom", "--no-owner", "--no-acl", "-f", target, name], env
+        )
+        return target.name
+    raise BackupError(f"backups of {vendor()} databases are not supported")
+
+
+def media_root():
+    storage = settings.STORAGES["default"]["BACKEND"]
+    if storage != "django.core.files.storage.FileSystemStorage":
+        return None
+    return Path(settings.MEDIA_ROOT)
+
+
+def create_backup(output):
+    """Write an archive to `output` (atomically: a failed backup leaves nothing behind)."""
+    output = Path(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=output.parent) as scratch:
+        scratch = Path(scratch)
+        database = dump_database(scratch)
+        media = media_root()
+        manifest = {
+            "format": FORMAT,
+            "created": datetime.now(UTC).isoformat(),
+            "database": {"vendor": vendor(), "file": database},
+            "media": media is not None,
+        }
+        (scratch / "manifest.json").write_text(json.dumps(manifest, indent=2))
+        partial = scratch / "archive.tar.gz"
+        with tarfile.open(partial, "w:gz") as tar:
+            tar.add(scratch / "manifest.json", arcname="manifest.json")
+            tar.add(scratch / database, arcname=database)
+            if media is not None and media.exists():
+                tar.add(media, arcname="media")
+        os.replace(partial, output)
+    return output
+
+
+def read_manifest(tar):
+    try:
+        member = tar.getmember("manifest.json")
+        manifest = json.load(tar.extractfile(member))
+    except (KeyError, ValueError):
+        raise BackupError("not a Newsdesk backup: manifest.json is missing or unreadable") from None
+    if manifest.get("format") != FORMAT:
+        raise BackupError(f"unknown backup format {manifest.get('format')!r}")
+    return manifest
+
+
+def restore_backup(archive):
+    """Replace this site's database and media with those in `archive`."""
+    archive = Path(archive)
+    if not archive.is_file():
+        raise BackupError(f"{archive} does not exist")
+    if not tarfile.is_tarfile(archive):
+        raise BackupError(f"{archive} is not a tar archive")
+    with tarfile.open(archive, "r:*") as tar, tempfile.TemporaryDirectory() as scratch:
+        manifest = read_manifest(tar)
+        saved = manifest["database"]["vendor"]
+        if saved != vendor():
+            raise BackupError(f"this backup holds a {saved} database; this site uses {vendor()}")
+        # The "data" filter refuses absolute paths, links outside the tree and device files.
+        try:
+            tar.extractall(scratch, filter="data")
+        except tarfile.FilterError as exc:
+            raise BackupError(f"unsafe archive member refused: {exc}") from None
+        scratch = Path(scratch)
+        restore_database(scratch / manifest["database"]["file"])
+        media = media_root()
+        if manifest["media"] and media is not None:
+            restore_media(scratch / "media", media)
+    return manifest
+
+
+def restore_database(path):
+    connections.close_all()
+    if vendor() == "sqlite":
+        connection.ensure_connection()
+        with sqlite3.connect(path) as source:
+            source.backup(connection.connection)
+        source.close()
+        return
+    env, args, name = pg_env_and_args()
+    with connection.cursor() as cursor:
+        cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
+    connections.close_all()
+    run(["pg_restore", *args, "--no-owner", "--no-acl", "--exit-on-error", "-d", name, path], env)
+
+
+def restore_media(source, target):
+    target.mkdir(parents=True, exist_ok=True)
+    for child in target.iterdir():
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child)
+        else:
+            child.unlink()
+    if source.exists():
+        shutil.copytree(source, target, dirs_exist_ok=True)

@@ -1,0 +1,29 @@
+import json
+
+from django.core.management.base import BaseCommand
+
+from newsdesk.core.workers import queue_summary
+
+
+class Command(BaseCommand):
+    help = "Show queued, running and failed task counts, the oldest waiting task and the workers."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--json", action="store_true", dest="as_json", help="Print one JSON object."
+        )
+
+    def handle(self, *args, as_json=False, **options):
+        summary = queue_summary()
+        if as_json:
+            self.stdout.write(json.dumps(summary))
+            return
+        oldest = summary["oldest_waiting_seconds"]
+        beat = summary["heartbeat_age_seconds"]
+        self.stdout.write(
+            f"queued {summary['queued']}  running {summary['running']}  "
+            f"failed {summary['failed']}\n"
+            f"oldest waiting task: {'none' if oldest is None else f'{oldest:.0f} s'}\n"
+            f"workers alive: {summary['workers_alive']}  "
+            f"last heartbeat: {'never' if beat is None else f'{beat:.0f} s ago'}"
+        )

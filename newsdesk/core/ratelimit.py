@@ -1,0 +1,125 @@
+"""A small rate limiter on Django's cache, for public forms and search.
+
+    decision = ratelimit.hit("signup-ip", ratelimit.client_ip(request), limit=10, window=3600)
+    if not decision.allowed:
+        ...  # answer 429, say when to try again: decision.retry_after seconds
+
+or, for a whole view:
+
+    @ratelimit.rate_limit("search", limit=30, window=60, methods=("GET",))
+    def search(request): ...
+
+Sliding window, approximated from two fixed windows (the previous window's count weighted by how
+much of it still overlaps), so a client cannot double its rate at a window boundary. Two cache
+operations per hit; `add` + `incr` are atomic in Redis and under the lock of the local-memory
+cache, so counts hold with any number of processes sharing Redis. Keys are hashed: the cache never
+holds the addresses or IPs themselves.
+"""
+
+import hashlib
+import ipaddress
+import math
+import time
+from dataclasses import dataclass
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    count: float
+    retry_after: int
+
+
+def _value(setting):
+    return setting() if callable(setting) else setting
+
+
+def hit(scope, key, *, limit, window, cache="default", now=None):
+    """Count one request by `key` in `scope`; allowed while at most `limit` per `window` s."""
+    limit, window = _value(limit), _value(window)
+    now = time.time() if now is None else now
+    store = caches[cache]
+    digest = hashlib.sha256(f"{scope}\0{key}".encode()).hexdigest()[:32]
+    current = int(now // window)
+    elapsed = now - current * window
+    this_key = f"ratelimit:{scope}:{digest}:{current}"
+    store.add(this_key, 0, timeout=window * 2)
+    try:
+        count = store.incr(this_key)
+    except ValueError:  # expired between add and incr
+        store.set(this_key, 1, timeout=window * 2)
+        count = 1
+    previous = store.get(f"ratelimit:{scope}:{digest}:{current - 1}", 0)
+    weight = (window - elapsed) / window
+    estimate = previous * weight + count
+    if estimate <= limit:
+        return Decision(True, estimate, 0)
+    if count > limit or not previous:
+        wait = window - elapsed
+    else:
+        # When the previous window's weight has shrunk enough for this count to fit.
+        wait = window * (1 - (limit - count) / previous) - elapsed
+    return Decision(False, estimate, max(1, math.ceil(wait)))
+
+
+def client_ip(request):
+    """The client's address; behind RATELIMIT_PROXY_COUNT proxies, the one they saw.
+
+    IPv6 clients are counted by their /64 network, which is what one household or phone gets.
+    """
+    address = request.META.get("REMOTE_ADDR", "")
+    proxies = getattr(settings, "RATELIMIT_PROXY_COUNT", 0)
+    if proxies:
+        forwarded = [
+            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        ]
+        forwarded = [part for part in forwarded if part]
+        if len(forwarded) >= proxies:
+            address = forwarded[-proxies]
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address or "unknown"
+    if ip.version == 6:
+        if ip.ipv4_mapped:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
+
+
+def too_many_requests(request, decision):
+    response = HttpResponse(
+        f"Too many requests. Please try again in {decision.retry_after} seconds.\n",
+        status=429,
+        content_type="text/plain; charset=utf-8",
+    )
+    response["Retry-After"] = str(decision.retry_after)
+    return response
+
+
+def rate_limit(
+    scope, *, limit, window, key=client_ip, methods=("POST",), response=too_many_requests
+):
+    """Decorate a view: at most `limit` requests per `window` seconds per `key(request)`.
+
+    `limit` and `window` may be callables (read settings at request time); `response(request,
+    decision)` makes the answer when the limit is reached.
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method in methods:
+                decision = hit(scope, key(request), limit=limit, window=window)
+                if not decision.allowed:
+                    return response(request, decision)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator

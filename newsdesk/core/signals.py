@@ -1,0 +1,40 @@
+"""One log line per task run, from django.tasks' own signals."""
+
+import logging
+
+from django.dispatch import receiver
+from django.tasks.signals import task_finished, task_started
+
+task_log = logging.getLogger("newsdesk.tasks")
+
+
+def task_fields(task_result):
+    return {
+        "event": "task",
+        "task_id": str(task_result.id),
+        "task": task_result.task.module_path,
+        "status": str(task_result.status),
+        "queue": task_result.task.queue_name,
+        "attempts": len(task_result.worker_ids),
+    }
+
+
+@receiver(task_started)
+def log_task_started(sender, task_result, **kwargs):
+    task_log.info("task started %s", task_result.task.module_path, extra=task_fields(task_result))
+
+
+@receiver(task_finished)
+def log_task_finished(sender, task_result, **kwargs):
+    fields = task_fields(task_result)
+    if task_result.started_at and task_result.finished_at:
+        elapsed = task_result.finished_at - task_result.started_at
+        fields["duration_ms"] = round(elapsed.total_seconds() * 1000, 1)
+    if task_result.errors:
+        fields["error"] = task_result.errors[-1].exception_class_path
+    level = (
+        logging.ERROR
+        if task_result.errors and str(task_result.status) == "FAILED"
+        else logging.INFO
+    )
+    task_log.log(level, "task %s %s", fields["status"].lower(), fields["task"], extra=fields)

@@ -1,0 +1,188 @@
+"""Reader search over articles, authors and live feed items, through Wagtail's search backend."""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+
+from django.apps import apps
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.html import strip_tags
+from modelsearch.backends.base import FilterFieldError
+from modelsearch.query import And, Phrase, PlainText
+from wagtail.search.backends import get_search_backend
+
+from newsdesk.articles.models import ArticlePage
+from newsdesk.discovery.highlight import highlight, snippet, term_pattern
+from newsdesk.people.models import Author
+
+MAX_QUERY_CHARS = 200
+MAX_TERMS = 12
+# Longer "words" are noise (pasted URLs, keyboard mashing); the databases refuse some of them.
+MAX_TERM_CHARS = 40
+AUTHOR_MATCHES = 3
+FEED_ITEM_MATCHES = 5
+WORD = re.compile(r"\w+")
+# Control and format characters (NUL, bidi overrides, zero-width joiners) never help a search.
+UNPRINTABLE = {"Cc", "Cf", "Cs", "Co", "Cn"}
+
+
+@dataclass
+class ParsedQuery:
+    """What the reader typed, reduced to words the search backends accept without surprises."""
+
+    text: str = ""
+    words: list = field(default_factory=list)
+    phrases: list = field(default_factory=list)
+    shortened: bool = False
+
+    def __bool__(self):
+        return bool(self.words or self.phrases)
+
+    @property
+    def all_words(self):
+        return self.words + [word for phrase in self.phrases for word in phrase]
+
+    @property
+    def backend_query(self):
+        parts = [PlainText(" ".join(self.words))] if self.words else []
+        parts += [Phrase(" ".join(phrase)) for phrase in self.phrases]
+        return parts[0] if len(parts) == 1 else And(parts)
+
+
+def parse_query(raw):
+    """Words and "quoted phrases" from a raw query string.
+
+    Only letters and digits survive (so no operator or quote reaches FTS5 or to_tsquery), at most
+    MAX_TERMS words of at most MAX_TERM_CHARS characters, from the first MAX_QUERY_CHARS characters.
+    """
+    text = unicodedata.normalize("NFC", raw or "")
+    text = "".join(" " if unicodedata.category(c) in UNPRINTABLE else c for c in text)
+    text = " ".join(text.split())
+    shortened = len(text) > MAX_QUERY_CHARS
+    text = text[:MAX_QUERY_CHARS]
+    words, phrases, budget = [], [], MAX_TERMS
+    for index, segment in enumerate(text.split('"')):
+        # Odd segments were between quotes.
+        terms = [t for t in WORD.findall(segment) if len(t) <= MAX_TERM_CHARS][:budget]
+        shortened = shortened or len(terms) < len(WORD.findall(segment))
+        budget -= len(terms)
+        if index % 2 and len(terms) > 1:
+            phrases.append(terms)
+        else:
+            words += terms
+    return ParsedQuery(text=text, words=words, phrases=phrases, shortened=shortened)
+
+
+def day_bounds(start, end):
+    """Aware datetimes for the start of `start` and the end of `end` in the newsroom's zone."""
+    zone = timezone.get_current_timezone()
+    lower = timezone.make_aware(datetime.combine(start, time.min), zone) if start else None
+    upper = (
+        timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min), zone)
+        if end
+        else None
+    )
+    return lower, upper
+
+
+def search_articles(*, query, section=None, start=None, end=None, newest_first=False):
+    """Published articles matching `query`, best match (or newest) first; lazy and sliceable."""
+    articles = (
+        ArticlePage.objects.published()
+        .select_related("lead_image")
+        .prefetch_related("lead_image__renditions", "article_authors__author")
+    )
+    if section is not None:
+        articles = articles.child_of(section)
+    lower, upper = day_bounds(start, end)
+    if lower:
+        articles = articles.filter(published_at__gte=lower)
+    if upper:
+        articles = articles.filter(published_at__lt=upper)
+    if newest_first:
+        articles = articles.order_by("-published_at", "-id")
+    return get_search_backend().search(
+        query.backend_query, articles, order_by_relevance=not newest_first
+    )
+
+
+def search_authors(*, query, limit=AUTHOR_MATCHES):
+    authors = Author.objects.select_related("photo").prefetch_related("photo__renditions")
+    return list(get_search_backend().search(query.backend_query, authors)[:limit])
+
+
+def feed_item_model():
+    """The live feed's item model, if that app has one (peer apps never import each other)."""
+    try:
+        return apps.get_model("livefeed", "FeedItem")
+    except LookupError:
+        return None
+
+
+def visible_feed_items(model):
+    """Items readers may see: the model's own definition when it has one, else the obvious one."""
+    items = model.objects.all()
+    if callable(getattr(items, "visible", None)):
+        items = items.visible()
+    elif "removed_at" in {f.name for f in model._meta.get_fields()}:
+        items = items.filter(removed_at__isnull=True)
+    return items.filter(published_at__lte=timezone.now())
+
+
+def search_feed_items(*, query, start=None, end=None, limit=FEED_ITEM_MATCHES):
+    model = feed_item_model()
+    if model is None:
+        return []
+    lower, upper = day_bounds(start, end)
+    dated = Q()
+    if lower:
+        dated &= Q(published_at__gte=lower)
+    if upper:
+        dated &= Q(published_at__lt=upper)
+    backend = get_search_backend()
+    visible = visible_feed_items(model).filter(dated)
+    try:
+        return list(backend.search(query.backend_query, visible)[:limit])
+    except FilterFieldError:
+        # The item model filters on fields its search index does not declare: rank all items,
+        # then keep the visible ones, in rank order.
+        ranked = list(backend.search(query.backend_query, model)[: limit * 10])
+        shown = set(visible.filter(pk__in=[i.pk for i in ranked]).values_list("pk", flat=True))
+        return [item for item in ranked if item.pk in shown][:limit]
+
+
+@dataclass
+class Hit:
+    article: ArticlePage
+    headline: str
+    snippet: str
+
+
+def article_hits(articles, query):
+    """Each result with its headline and best passage marked where the reader's words occur."""
+    pattern = term_pattern(query.all_words)
+    hits = []
+    for article in articles:
+        passages = [article.standfirst] + [block["text"] for block in article.get_text_blocks()]
+        hits.append(
+            Hit(
+                article=article,
+                headline=highlight(article.title, pattern),
+                snippet=snippet(passages, pattern),
+            )
+        )
+    return hits
+
+
+def feed_item_hits(items, query):
+    pattern = term_pattern(query.all_words)
+    return [
+        {
+            "item": item,
+            "text": snippet([strip_tags(item.text or "")], pattern, length=200),
+            "url": item.get_absolute_url(),
+        }
+        for item in items
+    ]

@@ -1,0 +1,24 @@
+from django.core.cache import cache
+from django.db.models import Count, Q
+from taggit.models import Tag
+
+from newsdesk.discovery.cache import published_version
+
+TOPIC_COUNT = 12
+CACHE_SECONDS = 15 * 60
+
+
+def popular_topics(count=TOPIC_COUNT):
+    """The tags on most published articles, for the search page before anything is typed."""
+    key = f"discovery:topics:{published_version()}:{count}"
+    topics = cache.get(key)
+    if topics is None:
+        live = Q(articles_articletag_items__content_object__live=True)
+        topics = list(
+            Tag.objects.annotate(uses=Count("articles_articletag_items", filter=live))
+            .filter(uses__gt=0)
+            .order_by("-uses", "name")
+            .values("name", "slug", "uses")[:count]
+        )
+        cache.set(key, topics, CACHE_SECONDS)
+    return topics

@@ -1,0 +1,43 @@
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from wagtail.rich_text import expand_db_html
+
+from newsdesk.livefeed.models import FeedItem
+
+RSS_COUNT = 50
+
+
+class FeedItemsRSS(Feed):
+    """The latest updates as RSS, for feed readers and other newsrooms' tickers."""
+
+    description = "Short updates from the newsroom as events unfold."
+
+    def title(self):
+        return f"{settings.WAGTAIL_SITE_NAME}: news feed"
+
+    def link(self):
+        return reverse("livefeed:index")
+
+    def items(self):
+        return FeedItem.objects.visible().select_related("article").latest_first()[:RSS_COUNT]
+
+    def item_title(self, item):
+        return str(item)
+
+    def item_description(self, item):
+        return expand_db_html(item.text)
+
+    def item_link(self, item):
+        return f"{reverse('livefeed:index')}#{item.stream_id}"
+
+    def item_guid(self, item):
+        return f"{settings.SITE_URL}{self.item_link(item)}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.edited_at

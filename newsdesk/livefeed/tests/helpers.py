@@ -1,0 +1,181 @@
+"""What the live feed's tests share: a real SSE client and a signed-in admin over HTTP."""
+
+import re
+import select
+import socket
+import time
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import requests
+
+from newsdesk.livefeed.forms import contentstate_from_plain_text
+
+
+@dataclass
+class Event:
+    id: str
+    event: str
+    data: str
+
+    @property
+    def item_id(self):
+        match = re.search(r'id="(feed-item-\d+)"', self.data)
+        return match.group(1) if match else self.data.strip()
+
+
+class EventStream:
+    """An EventSource as a browser opens one: GET, then read events as they arrive.
+
+    Written on a plain socket because waiting for the next event must time out without
+    spoiling the connection, which http.client's reader does not allow.
+    """
+
+    def __init__(self, base_url, last_event_id=None, query=""):
+        parts = urlsplit(base_url)
+        self.socket = socket.create_connection((parts.hostname, parts.port), timeout=10)
+        headers = [
+            f"GET /news-feed/stream/{query} HTTP/1.1",
+            f"Host: {parts.netloc}",
+            "Accept: text/event-stream",
+        ]
+        if last_event_id is not None:
+            headers.append(f"Last-Event-ID: {last_event_id}")
+        self.socket.sendall(("\r\n".join(headers) + "\r\n\r\n").encode())
+        self.raw, self.body, self.ended = b"", b"", False
+        deadline = time.monotonic() + 10
+        while b"\r\n\r\n" not in self.raw:
+            if not self.receive(deadline):
+                raise ConnectionError("no response headers")
+        head, self.raw = self.raw.split(b"\r\n\r\n", 1)
+        status_line, *header_lines = head.decode("latin-1").split("\r\n")
+        self.status = int(status_line.split()[1])
+        self.headers = {}
+        for line in header_lines:
+            name, _, value = line.partition(":")
+            self.headers[name.strip().lower()] = value.strip()
+        self.chunked = "chunked" in self.headers.get("transfer-encoding", "")
+        self.decode()
+        self.comments = []
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def close(self):
+        self.socket.close()
+
+    def receive(self, deadline):
+        remaining = deadline - time.monotonic()
+        if remaining <= 0 or not select.select([self.socket], [], [], remaining)[0]:
+            return False
+        data = self.socket.recv(65536)
+        if not data:
+            self.ended = True
+            return False
+        self.raw += data
+        return True
+
+    def decode(self):
+        if not self.chunked:
+            self.body, self.raw = self.body + self.raw, b""
+            return
+        while b"\r\n" in self.raw:
+            size_line, rest = self.raw.split(b"\r\n", 1)
+            size = int(size_line.split(b";")[0], 16)
+            if len(rest) < size + 2:
+                return
+            if size == 0:
+                self.ended = True
+            self.body += rest[:size]
+            self.raw = rest[size + 2 :]
+
+    def readline(self, deadline):
+        while b"\n" not in self.body:
+            if self.ended:
+                raise ConnectionError("the server ended the stream")
+            if not self.receive(deadline):
+                if self.ended:
+                    raise ConnectionError("the server ended the stream")
+                return None
+            self.decode()
+        line, self.body = self.body.split(b"\n", 1)
+        return line.decode()
+
+    def wait_for_comment(self, text, timeout=5.0):
+        """Read up to the comment `text`, leaving any events after it to be read."""
+        deadline = time.monotonic() + timeout
+        while text not in self.comments:
+            line = self.readline(deadline)
+            if line is None:
+                raise TimeoutError(f"no {text!r} comment within {timeout} s")
+            if line.startswith(":"):
+                self.comments.append(line[1:].strip())
+
+    def next_event(self, timeout=5.0):
+        """The next event, or None when none arrives within `timeout` seconds."""
+        deadline = time.monotonic() + timeout
+        fields = {}
+        while True:
+            line = self.readline(deadline)
+            if line is None:
+                return None
+            if not line:
+                if "event" in fields or "data" in fields:
+                    return Event(
+                        fields.get("id", ""), fields.get("event", "message"), fields.get("data", "")
+                    )
+                continue
+            if line.startswith(":"):
+                self.comments.append(line[1:].strip())
+                continue
+            name, _, value = line.partition(":")
+            value = value.removeprefix(" ")
+            if name == "data" and name in fields:
+                value = fields[name] + "\n" + value
+            fields[name] = value
+
+    def events_within(self, seconds):
+        events, deadline = [], time.monotonic() + seconds
+        while (remaining := deadline - time.monotonic()) > 0:
+            event = self.next_event(remaining)
+            if event is None:
+                break
+            events.append(event)
+        return events
+
+
+class AdminSession:
+    """A member of staff signed in to the admin of a running server."""
+
+    def __init__(self, base_url, username, password="correct-horse-battery"):
+        self.base_url = base_url
+        self.http = requests.Session()
+        login = self.http.get(f"{base_url}/admin/login/", timeout=10)
+        response = self.http.post(
+            f"{base_url}/admin/login/",
+            data={
+                "username": username,
+                "password": password,
+                "csrfmiddlewaretoken": csrf_token(login.text),
+            },
+            headers={"Referer": f"{base_url}/admin/login/"},
+            timeout=10,
+        )
+        assert "/admin/login/" not in response.url, "sign-in failed"
+
+    def quick_post(self, text, **fields):
+        url = f"{self.base_url}/admin/news-feed/"
+        form = self.http.get(url, timeout=10)
+        data = {
+            "text": contentstate_from_plain_text(text),
+            "csrfmiddlewaretoken": csrf_token(form.text),
+            **fields,
+        }
+        return self.http.post(url, data=data, headers={"Referer": url}, timeout=10)
+
+
+def csrf_token(html):
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)

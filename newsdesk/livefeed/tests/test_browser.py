@@ -1,0 +1,167 @@
+"""Acceptance: updates posted in the admin reach open reader pages in Chromium, live."""
+
+import re
+import time
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.contrib.auth.hashers import PBKDF2PasswordHasher, make_password
+
+from newsdesk.conftest import make_article, make_user
+from newsdesk.livefeed import services
+from newsdesk.testing import web_server
+
+pytestmark = [pytest.mark.browser, pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "correct-horse-battery"
+WIDTHS = {"phone": (375, 812), "desktop": (1280, 900)}
+
+
+@pytest.fixture
+def newsroom(section, django_user_model):
+    article = make_article(section, title="Kyiv restores power after overnight strikes")
+    editor = make_user(django_user_model, "editor", "Editors")
+    # The server runs production hashers, not the tests' fast one.
+    editor.password = make_password(PASSWORD, hasher=PBKDF2PasswordHasher())
+    editor.save()
+    for n in range(3):
+        services.post_item(text=f"<p>Earlier update {n}</p>")
+    return article
+
+
+def signed_in_admin(browser, url):
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.goto(f"{url}/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/$"))
+    return page
+
+
+def write(page, text, replace=False):
+    editor = page.locator(".public-DraftEditor-content").first
+    editor.click()
+    if replace:
+        page.keyboard.press("Control+A")
+    page.keyboard.type(text)
+    # Draftail copies the text into the form's hidden input a moment after typing stops.
+    page.wait_for_function(
+        "text => document.querySelector('[data-draftail-input]').value.includes(text)", arg=text
+    )
+
+
+def post(admin, url, text, pin=False):
+    admin.goto(f"{url}/admin/news-feed/")
+    write(admin, text)
+    if pin:
+        admin.check("input[name=pinned]")
+    with admin.expect_navigation():
+        admin.click("[data-quick-post-submit]")
+    assert admin.get_by_text(f"Posted: “{text}”").is_visible()
+    return time.monotonic()
+
+
+def feed_texts(page):
+    return page.locator(".news-feed .feed-item .feed-item__text").all_inner_texts()
+
+
+def wait_in_all(readers, text, since, within=2.0):
+    for reader in readers:
+        remaining = max(0.1, within - (time.monotonic() - since))
+        reader.locator(".news-feed .feed-item", has_text=text).wait_for(timeout=remaining * 1000)
+    return time.monotonic() - since
+
+
+def test_it_pushes_posts_corrections_pins_and_removals_to_open_pages(
+    browser, newsroom, screenshot_dir
+):
+    with web_server() as url:
+        readers = []
+        for path, width in (("/", "desktop"), (newsroom.url, "phone")):
+            context = browser.new_context(
+                viewport=dict(zip(("width", "height"), WIDTHS[width], strict=True))
+            )
+            reader = context.new_page()
+            reader.goto(url + path, wait_until="networkidle")
+            reader.evaluate("window.notReloaded = true")
+            readers.append(reader)
+        admin = signed_in_admin(browser, url)
+
+        # A new update appears on both pages within 2 seconds of the save, announced politely.
+        saved = post(admin, url, "Air raid alert in Kyiv Oblast")
+        assert wait_in_all(readers, "Air raid alert in Kyiv Oblast", saved) < 2.0
+        for reader in readers:
+            assert feed_texts(reader)[0] == "Air raid alert in Kyiv Oblast"
+            announcer = reader.locator("[data-feed-announcer]")
+            assert announcer.get_attribute("aria-live") == "polite"
+            assert "Air raid alert in Kyiv Oblast" in announcer.inner_text()
+
+        # A correction replaces the update in place and shows "Updated".
+        admin.get_by_role("link", name="Edit").first.click()
+        write(admin, "Air raid alert in Kyiv city and Oblast", replace=True)
+        with admin.expect_navigation():
+            admin.get_by_role("button", name="Save").first.click()
+        saved = time.monotonic()
+        wait_in_all(readers, "Air raid alert in Kyiv city and Oblast", saved)
+        for reader in readers:
+            corrected = reader.locator(".news-feed .feed-item").first
+            assert "Air raid alert in Kyiv city and Oblast" in corrected.inner_text()
+            assert "Updated" in corrected.inner_text()
+            assert reader.locator(".news-feed .feed-item", has_text="Air raid alert").count() == 1
+
+        # A pinned update stays on top when newer ones arrive.
+        saved = post(admin, url, "Shelters are open across the city", pin=True)
+        wait_in_all(readers, "Shelters are open across the city", saved)
+        saved = post(admin, url, "Metro trains run to the normal timetable")
+        wait_in_all(readers, "Metro trains run to the normal timetable", saved)
+        for reader in readers:
+            texts = feed_texts(reader)
+            assert texts[:2] == [
+                "Shelters are open across the city",
+                "Metro trains run to the normal timetable",
+            ]
+
+        # A removal takes the update off every open page.
+        admin.goto(f"{url}/admin/news-feed/")
+        admin.locator("tr", has_text="Metro trains run").get_by_role("link", name="Remove").click()
+        with admin.expect_navigation():
+            admin.get_by_role("button", name=re.compile("Yes")).click()
+        for reader in readers:
+            reader.locator(".news-feed .feed-item", has_text="Metro trains run").wait_for(
+                state="detached", timeout=2000
+            )
+            assert reader.evaluate("window.notReloaded") is True
+
+        for reader, name in zip(readers, ("front-desktop", "article-phone"), strict=True):
+            reader.locator(".news-feed").scroll_into_view_if_needed()
+            reader.screenshot(path=f"{screenshot_dir}/livefeed-{name}.png")
+        admin.goto(f"{url}/admin/news-feed/")
+        admin.screenshot(path=f"{screenshot_dir}/livefeed-admin.png", full_page=True)
+
+
+def test_it_shows_the_feed_page_accessibly_at_phone_and_desktop_width(
+    browser, newsroom, screenshot_dir
+):
+    services.post_item(text='<p><b>Metro:</b> <a href="https://example.org">timetable</a></p>')
+    with web_server() as url:
+        for width, size in WIDTHS.items():
+            context = browser.new_context(
+                viewport=dict(zip(("width", "height"), size, strict=True))
+            )
+            page = context.new_page()
+            for path in ("/news-feed/", "/"):
+                page.goto(url + path, wait_until="networkidle")
+                times = page.locator(".news-feed .feed-item time[datetime]:visible")
+                assert times.first.is_visible()
+                assert page.evaluate("document.documentElement.scrollWidth") <= size[0]
+                results = Axe().run(page).response
+                serious = [
+                    (v["id"], [n["target"] for n in v["nodes"]][:3])
+                    for v in results["violations"]
+                    if v["impact"] in ("serious", "critical")
+                ]
+                assert serious == [], path
+            page.goto(url + "/news-feed/", wait_until="networkidle")
+            page.screenshot(path=f"{screenshot_dir}/livefeed-page-{width}.png", full_page=True)
+            context.close()

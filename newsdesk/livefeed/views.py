@@ -1,0 +1,89 @@
+from datetime import timedelta
+from itertools import groupby
+
+from django.conf import settings
+from django.http import StreamingHttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import json_script
+from django.utils.safestring import mark_safe
+
+from newsdesk.articles.models import paginate
+from newsdesk.livefeed.models import FeedItem
+from newsdesk.livefeed.stream import event_stream, parse_event_id
+
+FEED_PAGE_SIZE = 30
+
+
+def day_label(day, today):
+    if day == today:
+        return "Today"
+    if day == today - timedelta(days=1):
+        return "Yesterday"
+    return f"{day:%A}, {day:%B} {day.day}" + ("" if day.year == today.year else f", {day.year}")
+
+
+def group_by_day(items):
+    today = timezone.localdate()
+    return [
+        {"date": day, "label": day_label(day, today), "items": list(day_items)}
+        for day, day_items in groupby(items, key=lambda item: timezone.localdate(item.published_at))
+    ]
+
+
+def live_blog_json_ld(request, items):
+    """schema.org LiveBlogPosting for the updates on this page, for search engines."""
+    url = settings.SITE_URL + request.get_full_path()
+    data = {
+        "@context": "https://schema.org",
+        "@type": "LiveBlogPosting",
+        "headline": f"News feed — {settings.WAGTAIL_SITE_NAME}",
+        "url": url,
+        "publisher": {"@type": "NewsMediaOrganization", "name": settings.WAGTAIL_SITE_NAME},
+        "liveBlogUpdate": [
+            {
+                "@type": "BlogPosting",
+                "headline": str(item),
+                "articleBody": item.plain_text,
+                "datePublished": item.published_at.isoformat(),
+                "dateModified": (item.edited_at or item.published_at).isoformat(),
+                "url": f"{settings.SITE_URL}{reverse('livefeed:index')}#{item.stream_id}",
+            }
+            for item in items
+        ],
+    }
+    if items:
+        data["coverageStartTime"] = items[-1].published_at.isoformat()
+        data["dateModified"] = max(i.edited_at or i.published_at for i in items).isoformat()
+    # json_script escapes <, > and & so no update's text can end the script element.
+    script = json_script(data).replace('type="application/json"', 'type="application/ld+json"', 1)
+    return mark_safe(script)  # noqa: S308 - json_script's output, with only its type changed
+
+
+def news_feed(request):
+    cursor = FeedItem.objects.current_cursor()  # before the list: later writes reach the stream
+    items = FeedItem.objects.visible().for_display().latest_first()
+    page = paginate(request, items, FEED_PAGE_SIZE)
+    items = list(page.object_list)
+    return render(
+        request,
+        "livefeed/news_feed.html",
+        {
+            "page_obj": page,
+            "days": group_by_day(items),
+            "cursor": cursor,
+            "live_inserts": page.number == 1,
+            "json_ld": live_blog_json_ld(request, items),
+            "time_zone": timezone.get_current_timezone_name(),
+        },
+    )
+
+
+async def stream(request):
+    """New, corrected and removed items as Server-Sent Events (needs an ASGI server)."""
+    after = parse_event_id(request.headers.get("Last-Event-ID") or request.GET.get("after"))
+    response = StreamingHttpResponse(event_stream(after), content_type="text/event-stream")
+    response["Cache-Control"] = "no-cache, no-store"
+    response["X-Accel-Buffering"] = "no"  # nginx: pass events on as they come
+    return response

@@ -1,0 +1,49 @@
+"""Speech engines behind one small interface, chosen in settings.NARRATION_BACKEND.
+
+A backend gets plain text that `speech.prepare()` has made readable and yields 16-bit mono PCM,
+a sentence or so at a time; Newsdesk does the rest (pauses, timings, MP3, storage). Another engine
+(another Piper voice, a cloud service) is a class with the three members of `Backend`:
+
+    NARRATION_BACKEND = {"CLASS": "myproject.tts.CloudBackend", "OPTIONS": {"voice": "en-GB-1"}}
+"""
+
+import json
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+
+class BackendError(Exception):
+    """The engine could not speak: its message is shown to editors as the narration's error."""
+
+
+class Backend:
+    def __init__(self, **options):
+        self.options = options
+
+    @property
+    def identity(self):
+        """Names the voice and its settings. Part of every narration's hash, so changing the voice
+        re-narrates articles on their next publish. Must be cheap: it is read at publish time,
+        in the web process, where no model may be loaded."""
+        raise NotImplementedError
+
+    @property
+    def sample_rate(self):
+        raise NotImplementedError
+
+    def synthesize(self, text):
+        """Yield 16-bit little-endian mono PCM (bytes) for `text`."""
+        raise NotImplementedError
+
+
+_backends = {}
+
+
+def get_backend():
+    """The configured backend, one instance per process, so a model is loaded once per worker."""
+    config = settings.NARRATION_BACKEND
+    key = json.dumps(config, sort_keys=True, default=str)
+    if key not in _backends:
+        _backends[key] = import_string(config["CLASS"])(**config.get("OPTIONS", {}))
+    return _backends[key]

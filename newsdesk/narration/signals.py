@@ -1,0 +1,18 @@
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from wagtail.signals import page_published
+
+from newsdesk.articles.models import ArticlePage
+from newsdesk.narration import services
+from newsdesk.narration.models import Narration
+
+
+@receiver(page_published, sender=ArticlePage)
+def narrate_published_article(sender, instance, **kwargs):
+    services.narrate_on_publish(article=instance)
+
+
+# Narrations go with their article by cascade, which calls no delete(): only the signal sees it.
+@receiver(post_delete, sender=Narration)
+def delete_narration_audio(sender, instance, **kwargs):
+    services.narration_deleted(narration=instance)

@@ -1,0 +1,46 @@
+"""The sign-up form as a StreamField block, placeable in any page's body."""
+
+import re
+
+import pytest
+from django.middleware.csrf import get_token
+from django.test import RequestFactory
+
+from newsdesk.newsletters.blocks import NewsletterSignupBlock
+
+pytestmark = pytest.mark.django_db
+
+
+def render(value):
+    request = RequestFactory().get("/news/a-story/")
+    context = {"request": request, "csrf_token": get_token(request)}
+    block = NewsletterSignupBlock()
+    return block.render(block.to_python(value), context)
+
+
+def test_it_renders_a_form_for_the_chosen_newsletter(newsletter, weekly):
+    html = render({"heading": "Get the Brief", "newsletter": newsletter.pk})
+    assert "Get the Brief" in html and newsletter.description in html
+    assert f'<input type="hidden" name="newsletter" value="{newsletter.slug}">' in html
+    assert re.search(r'name="csrfmiddlewaretoken" value="\w{32,}"', html)
+    assert 'name="source" value="/news/a-story/"' in html
+
+
+def test_it_offers_every_newsletter_when_none_is_chosen(newsletter, weekly):
+    html = render({})
+    assert "Get our newsletters" in html
+    assert html.count('type="checkbox" name="newsletter"') == 2
+
+
+def test_an_inactive_choice_falls_back_to_the_active_newsletters(newsletter, weekly):
+    weekly.active = False
+    weekly.save()
+    html = render({"newsletter": weekly.pk})
+    assert f'value="{weekly.slug}"' not in html
+    assert f'<input type="hidden" name="newsletter" value="{newsletter.slug}">' in html
+
+
+def test_it_renders_nothing_without_active_newsletters(newsletter):
+    newsletter.active = False
+    newsletter.save()
+    assert render({}).strip() == ""

@@ -1,0 +1,135 @@
+"""Signing up in Chromium: in place with JavaScript, through a result page without it; every
+form on a page with ids of its own, accessible, within the Content-Security-Policy."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from newsdesk.conftest import csp_violations, watch_csp
+from newsdesk.newsletters.models import Subscriber
+from newsdesk.newsletters.views import THANKS
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+WIDTHS = {"phone": (375, 812), "desktop": (1280, 900)}
+
+
+def open_page(browser, url, width="desktop", javascript=True):
+    context = browser.new_context(
+        viewport=dict(zip(("width", "height"), WIDTHS[width], strict=True)),
+        java_script_enabled=javascript,
+    )
+    watch_csp(context)
+    page = context.new_page()
+    page.goto(url, wait_until="networkidle")
+    return page
+
+
+def serious_violations(page):
+    results = Axe().run(page).response
+    return [
+        (v["id"], [n["target"] for n in v["nodes"]][:3])
+        for v in results["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def duplicate_ids(page):
+    return page.evaluate(
+        """() => {
+            const ids = [...document.querySelectorAll("[id]")].map(el => el.id);
+            return ids.filter((id, i) => ids.indexOf(id) !== i);
+        }"""
+    )
+
+
+@pytest.fixture
+def story(live_server, newsletter, weekly, article_factory):
+    return article_factory(title="Kyiv restores power to most districts")
+
+
+def test_it_signs_up_in_place_with_javascript(
+    browser, live_server, smtp, story, newsletter, screenshot_dir
+):
+    page = open_page(browser, live_server.url + story.url)
+    assert page.locator("form[data-newsletter-form]").count() == 3
+    assert duplicate_ids(page) == []
+    url = page.url
+
+    form = page.locator(".nl-box--article_end form")
+    email = form.get_by_label("Email address")
+    email.fill("reader@example")
+    form.get_by_role("button", name="Sign up").click()
+    error = form.locator("[data-error-for=email]")
+    error.wait_for(state="visible")
+    assert error.inner_text() == "Please enter a valid email address"
+    assert email.input_value() == "reader@example"  # what was typed stays
+    assert email.get_attribute("aria-invalid") == "true"
+    assert email.get_attribute("aria-describedby") == error.get_attribute("id")
+    assert email.evaluate("el => el === document.activeElement")
+    assert page.url == url
+    page.screenshot(path=f"{screenshot_dir}/newsletter-error-desktop.png", full_page=False)
+
+    email.fill("reader@example.org")
+    form.get_by_role("button", name="Sign up").click()
+    status = form.locator(".nl-form__status")
+    page.wait_for_function(
+        "el => el.textContent.length > 0", arg=status.element_handle(), timeout=10_000
+    )
+    assert status.inner_text() == THANKS
+    assert not email.is_visible()
+    assert page.url == url
+    assert Subscriber.objects.get().email == "reader@example.org"
+    assert smtp.wait_for(1)[0].rcpt_tos == ["reader@example.org"]
+    # The other forms on the page are untouched.
+    assert page.locator(".nl-box--sidebar input[type=email]").is_visible()
+    assert serious_violations(page) == []
+    assert csp_violations(page) == []
+
+
+def test_it_signs_up_through_a_result_page_without_javascript(
+    browser, live_server, smtp, story, newsletter
+):
+    page = open_page(browser, live_server.url + story.url, javascript=False)
+    form = page.locator(".site-footer form")
+    form.get_by_label("The Explainer").check()
+    email = form.get_by_label("Email address")
+    email.fill("reader@example")
+    form.get_by_role("button", name="Sign up").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/newsletters/subscribe/")
+    again = page.locator("main form")
+    error = again.locator("[data-error-for=email]")
+    assert error.is_visible() and error.inner_text() == "Please enter a valid email address"
+    assert again.get_by_label("Email address").input_value() == "reader@example"
+    assert again.get_by_label("The Explainer").is_checked()
+    assert duplicate_ids(page) == []
+
+    again.get_by_label("Email address").fill("reader@example.org")
+    again.get_by_role("button", name="Sign up").click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Check your inbox"
+    assert THANKS in page.locator("main").inner_text()
+    subscriber = Subscriber.objects.get()
+    assert sorted(subscriber.subscriptions.values_list("newsletter__slug", flat=True)) == [
+        "morning-brief",
+        "the-explainer",
+    ]
+    assert smtp.wait_for(1)
+    assert csp_violations(page) == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_newsletter_boxes_and_pages_are_accessible(
+    browser, live_server, story, width, screenshot_dir
+):
+    for name, path in [("article", story.url), ("front", "/"), ("index", "/newsletters/")]:
+        page = open_page(browser, live_server.url + path, width)
+        assert duplicate_ids(page) == []
+        assert serious_violations(page) == [], name
+        assert csp_violations(page) == [], name
+        assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS[width][0]
+        for box in page.locator(".nl-box").all():
+            box.scroll_into_view_if_needed()
+            assert box.is_visible()
+        page.screenshot(path=f"{screenshot_dir}/newsletters-{name}-{width}.png", full_page=True)
+        page.context.close()

@@ -1,0 +1,89 @@
+"""A worker killed with SIGKILL in the middle of sending: nobody misses the issue, and at most
+the one message that was on the killed worker's connection arrives twice."""
+
+import os
+import signal
+import time
+
+import pytest
+from django.utils import timezone
+
+from newsdesk.conftest import use_task_backend
+from newsdesk.newsletters import services
+from newsdesk.newsletters.models import Delivery, Issue, Subscriber, Subscription
+from newsdesk.testing import start_worker, stop
+from newsdesk.testing.mail import smtp_server
+
+pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+
+SUBSCRIBERS = 5_000
+
+
+def subscribe_many(newsletter, count):
+    Subscriber.objects.bulk_create(
+        Subscriber(email=f"reader{n:05d}@example.org") for n in range(count)
+    )
+    Subscription.objects.bulk_create(
+        Subscription(
+            subscriber=subscriber,
+            newsletter=newsletter,
+            status=Subscription.Status.CONFIRMED,
+            confirmed_at=timezone.now(),
+        )
+        for subscriber in Subscriber.objects.all()
+    )
+    return sorted(Subscriber.objects.values_list("email", flat=True))
+
+
+def wait_until(condition, timeout, what):
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+        time.sleep(0.05)
+
+
+def test_a_worker_killed_mid_send_loses_nobody_and_repeats_at_most_one(settings, newsletter):
+    use_task_backend(settings, "database")
+    everyone = subscribe_many(newsletter, SUBSCRIBERS)
+    issue = Issue.objects.create(newsletter=newsletter, subject="The fault-test issue")
+    with smtp_server() as smtp:
+        env = {
+            "EMAIL_URL": smtp.url,
+            "NEWSLETTER_BATCH_SIZE": 50,
+            "NEWSLETTER_LEASE_SECONDS": 4,
+            "NEWSLETTER_WATCH_SECONDS": 1,
+        }
+        services.send_now(issue=issue)
+        killed = start_worker(queue="mail", env=env)
+        try:
+            wait_until(lambda: smtp.count >= SUBSCRIBERS // 4, 90, "a quarter of the mail")
+            os.kill(killed.pid, signal.SIGKILL)
+            killed.wait(10)
+        finally:
+            stop(killed)
+        at_kill = smtp.count
+        in_flight = Delivery.objects.filter(issue=issue, status="claimed").count()
+
+        started = time.monotonic()
+        survivor = start_worker(queue="mail", env=env)
+        try:
+            wait_until(
+                lambda: Issue.objects.get(pk=issue.pk).status == Issue.Status.SENT,
+                120,
+                "the second worker to finish",
+            )
+        finally:
+            stop(survivor)
+        recovery = time.monotonic() - started
+
+        received = smtp.recipients()
+    duplicates = sum(count - 1 for count in received.values())
+    print(
+        f"\nfault test: {SUBSCRIBERS} subscribers, worker killed after {at_kill} messages "
+        f"holding {in_flight} claimed rows; the second worker finished in {recovery:.1f} s; "
+        f"{len(received)} subscribers got it, {duplicates} duplicate(s)"
+    )
+    assert sorted(received) == everyone  # nobody missed it
+    assert duplicates <= 1  # at most the message on the killed worker's connection
+    assert set(Delivery.objects.filter(issue=issue).values_list("status", flat=True)) == {"sent"}

@@ -1,0 +1,146 @@
+"""Bounces and complaints arrive through Anymail's webhooks (any provider it supports) and
+suppress the address; a mail to List-Unsubscribe's mailto: address unsubscribes."""
+
+import base64
+import json
+
+import pytest
+from django.utils.timezone import now
+
+from newsdesk.newsletters import services, tokens
+from newsdesk.newsletters.models import Delivery, Issue, Subscriber, Subscription
+from newsdesk.newsletters.tests.conftest import confirmed
+
+pytestmark = pytest.mark.django_db
+
+AUTH = "hooks:correct-horse-battery-staple"
+
+
+@pytest.fixture(autouse=True)
+def webhook_secret(settings):
+    settings.ANYMAIL = {"WEBHOOK_SECRET": AUTH}
+
+
+def post(client, path, payload, auth=AUTH):
+    headers = {}
+    if auth:
+        headers["HTTP_AUTHORIZATION"] = "Basic " + base64.b64encode(auth.encode()).decode()
+    return client.post(path, json.dumps(payload), content_type="application/json", **headers)
+
+
+def postmark_bounce(email, kind="HardBounce"):
+    return {
+        "RecordType": "Bounce",
+        "Type": kind,
+        "TypeCode": 1,
+        "ID": 4323372036854775807,
+        "MessageID": "883953f4-6105-42a2-a16a-77a8eac79483",
+        "Email": email,
+        "BouncedAt": "2026-11-29T10:00:00Z",
+        "Details": "smtp;550 5.1.1 The email account that you tried to reach does not exist.",
+    }
+
+
+def test_a_hard_bounce_suppresses_the_address_and_stops_queued_mail(client, newsletter):
+    bounced, other = confirmed(newsletter, "gone@example.org", "reader@example.org")
+    issue = Issue.objects.create(newsletter=newsletter, subject="Queued", status="sending")
+    services.create_deliveries(issue)
+    response = post(
+        client, "/newsletters/webhooks/postmark/tracking/", postmark_bounce("Gone@Example.org")
+    )
+    assert response.status_code == 200
+    bounced.refresh_from_db()
+    assert bounced.suppressed and bounced.suppressed_reason == "bounce" and bounced.suppressed_at
+    assert Delivery.objects.get(subscriber=bounced).status == "skipped"
+    assert Delivery.objects.get(subscriber=other).status == "queued"
+    assert not Subscriber.objects.get(pk=other.pk).suppressed
+
+
+def test_a_transient_bounce_changes_nothing(client, newsletter):
+    [reader] = confirmed(newsletter, "reader@example.org")
+    post(
+        client,
+        "/newsletters/webhooks/postmark/tracking/",
+        postmark_bounce(reader.email, "Transient"),
+    )
+    reader.refresh_from_db()
+    assert not reader.suppressed
+
+
+def test_a_complaint_from_another_provider_suppresses_too(client, newsletter):
+    [reader] = confirmed(newsletter, "reader@example.org")
+    events = [
+        {
+            "event": "spam",
+            "time": 1764410000,
+            "MessageID": 19421777396190490,
+            "email": "reader@example.org",
+            "source": "JMRPP",
+        }
+    ]
+    response = post(client, "/newsletters/webhooks/mailjet/tracking/", events)
+    assert response.status_code == 200
+    reader.refresh_from_db()
+    assert reader.suppressed and reader.suppressed_reason == "complaint"
+
+
+def test_an_unknown_address_is_ignored(client, newsletter):
+    response = post(
+        client, "/newsletters/webhooks/postmark/tracking/", postmark_bounce("stranger@example.org")
+    )
+    assert response.status_code == 200
+    assert not Subscriber.objects.exists()
+
+
+def test_webhooks_need_the_secret(client, newsletter):
+    [reader] = confirmed(newsletter, "reader@example.org")
+    for auth in (None, "hooks:wrong"):
+        response = post(
+            client,
+            "/newsletters/webhooks/postmark/tracking/",
+            postmark_bounce(reader.email),
+            auth=auth,
+        )
+        assert response.status_code == 400
+    reader.refresh_from_db()
+    assert not reader.suppressed
+
+
+def test_a_suppressed_address_is_never_sent_to_again(client, smtp, newsletter):
+    bounced, reader = confirmed(newsletter, "gone@example.org", "reader@example.org")
+    post(client, "/newsletters/webhooks/postmark/tracking/", postmark_bounce(bounced.email))
+    issue = Issue.objects.create(
+        newsletter=newsletter, subject="After the bounce", status="scheduled", scheduled_at=now()
+    )
+    services.start_sending(issue_id=issue.pk)
+    services.deliver(issue_id=issue.pk)
+    assert list(smtp.recipients()) == ["reader@example.org"]
+    assert not Delivery.objects.filter(subscriber=bounced).exists()
+
+
+def test_a_mail_to_the_unsubscribe_address_unsubscribes(client, newsletter, weekly):
+    [reader] = confirmed(newsletter, "reader@example.org")
+    confirmed(weekly, "reader@example.org")
+    token = tokens.make_unsubscribe_token(reader.pk, newsletter.pk)
+    raw = (
+        "From: Reader <reader@example.org>\r\n"
+        "To: newsroom@localhost\r\n"
+        f"Subject: unsubscribe {token}\r\n"
+        "\r\n"
+        "This message was sent by my mail program's unsubscribe button.\r\n"
+    )
+    payload = {"RawEmail": raw, "OriginalRecipient": "newsroom@localhost", "MessageID": "x-1"}
+    response = post(client, "/newsletters/webhooks/postmark/inbound/", payload)
+    assert response.status_code == 200
+    statuses = dict(Subscription.objects.values_list("newsletter__slug", "status"))
+    assert statuses == {newsletter.slug: "unsubscribed", weekly.slug: "confirmed"}
+
+
+def test_a_mail_with_a_forged_token_unsubscribes_nobody(client, newsletter):
+    [reader] = confirmed(newsletter, "reader@example.org")
+    raw = (
+        "From: x@example.org\r\nTo: newsroom@localhost\r\n"
+        "Subject: unsubscribe 1.1:forged\r\n\r\nx\r\n"
+    )
+    post(client, "/newsletters/webhooks/postmark/inbound/", {"RawEmail": raw, "MessageID": "x-2"})
+    assert Subscription.objects.get().status == "confirmed"

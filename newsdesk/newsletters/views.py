@@ -1,0 +1,161 @@
+from django.conf import settings
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+
+from newsdesk.core import ratelimit
+from newsdesk.newsletters import services, tokens
+from newsdesk.newsletters.forms import SignupForm
+from newsdesk.newsletters.models import Newsletter, Subscriber, Subscription
+
+THANKS = "Thank you for signing up. We've sent you a confirmation email."
+TOO_MANY = "Too many sign-ups from your network. Please try again in {minutes} minutes."
+
+
+def index(request):
+    newsletters = Newsletter.objects.active().select_related("host")
+    return render(request, "newsletters/index.html", {"newsletters": newsletters})
+
+
+def _signup_response(request, *, status, message="", form=None):
+    if "application/json" in request.headers.get("Accept", ""):
+        errors = {name: list(messages) for name, messages in (form.errors if form else {}).items()}
+        return JsonResponse(
+            {"ok": status == 200, "message": message, "errors": errors}, status=status
+        )
+    return render(
+        request,
+        "newsletters/signup_result.html",
+        {"message": message, "form": form, "ok": status == 200},
+        status=status,
+    )
+
+
+@require_POST
+def subscribe(request):
+    """The sign-up form's target: JSON for the form's script, a result page without it."""
+    by_ip = ratelimit.hit(
+        "newsletter-signup-ip",
+        ratelimit.client_ip(request),
+        limit=settings.NEWSLETTER_SIGNUPS_PER_IP,
+        window=settings.NEWSLETTER_SIGNUP_WINDOW,
+    )
+    if not by_ip.allowed:
+        minutes = max(1, round(by_ip.retry_after / 60))
+        response = _signup_response(request, status=429, message=TOO_MANY.format(minutes=minutes))
+        response["Retry-After"] = str(by_ip.retry_after)
+        return response
+    form = SignupForm(request.POST)
+    if not form.is_valid():
+        return _signup_response(request, status=400, form=form)
+    if not form.is_bot:
+        email = form.cleaned_data["email"]
+        # Repeated sign-ups of one address are answered alike but mail nothing more: no
+        # flooding someone's inbox with confirmation requests they never asked for.
+        by_address = ratelimit.hit(
+            "newsletter-signup-address",
+            email,
+            limit=settings.NEWSLETTER_SIGNUPS_PER_ADDRESS,
+            window=settings.NEWSLETTER_SIGNUP_WINDOW,
+        )
+        if by_address.allowed:
+            services.sign_up(
+                email=email,
+                newsletters=form.chosen_newsletters,
+                source_url=form.cleaned_data["source"],
+            )
+    return _signup_response(request, status=200, message=THANKS)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def confirm(request, token):
+    """GET shows a button (mail scanners follow links); POST confirms."""
+    if request.method == "POST":
+        check = services.confirm(token=token)
+        if check.state == "valid":
+            return render(request, "newsletters/confirmed.html", {"newsletters": check.newsletters})
+    else:
+        check = services.check_confirm_token(token)
+        if check.state == "valid":
+            return render(
+                request,
+                "newsletters/confirm.html",
+                {"newsletters": check.newsletters, "token": token},
+            )
+    return render(
+        request,
+        "newsletters/confirm_problem.html",
+        {"state": check.state, "token": token},
+        status=410 if check.state == "expired" else 400 if check.state == "invalid" else 200,
+    )
+
+
+@never_cache
+@require_POST
+def resend_confirmation(request, token):
+    """From the page of an expired link: send a fresh one to the same address."""
+    check = services.check_confirm_token(token)
+    sent = False
+    if check.state == "expired":
+        decision = ratelimit.hit(
+            "newsletter-signup-address",
+            check.subscriber.email,
+            limit=settings.NEWSLETTER_SIGNUPS_PER_ADDRESS,
+            window=settings.NEWSLETTER_SIGNUP_WINDOW,
+        )
+        sent = decision.allowed and services.send_new_confirmation(token=token)
+    return render(
+        request,
+        "newsletters/confirm_problem.html",
+        {"state": "resent" if sent else check.state, "token": token},
+    )
+
+
+@never_cache
+@csrf_exempt  # RFC 8058: mail programs POST here without cookies; the signed token is the proof
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    try:
+        subscriber_id, newsletter_id = tokens.read_unsubscribe_token(token)
+    except tokens.InvalidToken:
+        return render(request, "newsletters/unsubscribe_invalid.html", status=400)
+    subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
+    newsletter = Newsletter.objects.filter(pk=newsletter_id).first()
+    if subscriber is None or newsletter is None:
+        # Deleted on request, or the newsletter is gone: nothing will be sent either way.
+        return render(request, "newsletters/unsubscribe_gone.html")
+    done = ""
+    if request.method == "POST":
+        action = request.POST.get("action", "unsubscribe")
+        other = request.POST.get("newsletter")
+        target = newsletter.pk
+        if other and other.isdigit():
+            target = int(other)
+        if action == "subscribe":
+            services.resubscribe(subscriber_id=subscriber.pk, newsletter_id=target)
+            done = "subscribed"
+        else:
+            services.unsubscribe(subscriber_id=subscriber.pk, newsletter_id=target)
+            done = "unsubscribed"
+    states = dict(
+        Subscription.objects.filter(subscriber=subscriber).values_list("newsletter_id", "status")
+    )
+    others = [
+        {"newsletter": other, "status": states.get(other.pk, "")}
+        for other in Newsletter.objects.active().exclude(pk=newsletter.pk)
+    ]
+    return render(
+        request,
+        "newsletters/unsubscribe.html",
+        {
+            "token": token,
+            "newsletter": newsletter,
+            "status": states.get(newsletter.pk, ""),
+            "others": others,
+            "done": done,
+            "email": subscriber.email,
+        },
+    )

@@ -1,0 +1,189 @@
+import django_filters
+from django.db.models import Count, Prefetch, Q
+from django.urls import include, path, reverse
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.widgets.button import Button
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
+
+from newsdesk.newsletters.admin_views import (
+    SEND_PERMISSION,
+    ProgressView,
+    SendView,
+    TestSendView,
+)
+from newsdesk.newsletters.models import Issue, Newsletter, Subscriber, Subscription
+
+
+class NewsletterViewSet(SnippetViewSet):
+    model = Newsletter
+    icon = "mail"
+    menu_label = "Newsletters"
+    list_display = [
+        "name",
+        "cadence",
+        Column("confirmed_count", label="Confirmed subscribers"),
+        BooleanColumn("active"),
+    ]
+    search_fields = ["name", "description"]
+    search_backend_name = None
+
+    def get_queryset(self, request):
+        return Newsletter.objects.annotate(
+            confirmed_count=Count(
+                "subscriptions",
+                filter=Q(subscriptions__status=Subscription.Status.CONFIRMED),
+            )
+        )
+
+
+class SubscriberFilterSet(WagtailFilterSet):
+    newsletter = django_filters.ModelChoiceFilter(
+        queryset=Newsletter.objects.all(), method="filter_subscription", label="Newsletter"
+    )
+    status = django_filters.ChoiceFilter(
+        choices=Subscription.Status.choices, method="filter_subscription", label="Subscription"
+    )
+
+    class Meta:
+        model = Subscriber
+        fields = ["suppressed"]
+
+    def filter_subscription(self, queryset, name, value):
+        # Newsletter and status describe one subscription together, so filter on both at once.
+        wanted = {
+            f"subscriptions__{field}": self.form.cleaned_data[field]
+            for field in ("newsletter", "status")
+            if self.form.cleaned_data.get(field)
+        }
+        if name == "status" and "subscriptions__newsletter" in wanted:
+            return queryset
+        return queryset.filter(**wanted).distinct()
+
+
+class SubscriberViewSet(SnippetViewSet):
+    """Readers' addresses: searchable, exportable as CSV, deletable with all about them."""
+
+    model = Subscriber
+    icon = "user"
+    menu_label = "Subscribers"
+    copy_view_enabled = False
+    list_display = [
+        "email",
+        Column("subscription_summary", label="Subscriptions"),
+        DateColumn("created_at", label="Signed up"),
+        BooleanColumn("suppressed"),
+    ]
+    list_export = [
+        "email",
+        "created_at",
+        "source_url",
+        "subscription_summary",
+        "suppressed",
+        "suppressed_reason",
+        "suppressed_at",
+    ]
+    export_headings = {"subscription_summary": "Subscriptions", "source_url": "Signed up on"}
+    export_filename = "subscribers"
+    filterset_class = SubscriberFilterSet
+    search_fields = ["email"]
+    search_backend_name = None
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return Subscriber.objects.prefetch_related(
+            Prefetch(
+                "subscriptions",
+                queryset=Subscription.objects.select_related("newsletter").order_by(
+                    "newsletter__sort_order", "newsletter__name"
+                ),
+            )
+        )
+
+
+class IssueEditView(EditView):
+    @property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        pk = self.object.pk
+        if self.request.user.has_perm(SEND_PERMISSION):
+            buttons.append(
+                Button(
+                    "Send a test",
+                    url=reverse("newsletters_admin:test", args=[pk]),
+                    icon_name="mail",
+                    priority=1,
+                )
+            )
+            if self.object.is_editable:
+                buttons.append(
+                    Button(
+                        "Send or schedule",
+                        url=reverse("newsletters_admin:send", args=[pk]),
+                        icon_name="resubmit",
+                        priority=2,
+                    )
+                )
+        if not self.object.is_editable:
+            buttons.append(
+                Button(
+                    "Sending progress",
+                    url=reverse("newsletters_admin:progress", args=[pk]),
+                    icon_name="history",
+                    priority=3,
+                )
+            )
+        return buttons
+
+
+class IssueViewSet(SnippetViewSet):
+    model = Issue
+    icon = "doc-full"
+    menu_label = "Issues"
+    edit_view_class = IssueEditView
+    list_display = [
+        "subject",
+        "newsletter",
+        Column("status", accessor="get_status_display", label="Status"),
+        Column("progress_summary", label="Sent"),
+        DateColumn("started_at", label="Started"),
+    ]
+    list_filter = ["newsletter", "status"]
+    search_fields = ["subject"]
+    search_backend_name = None
+
+    def get_queryset(self, request):
+        return Issue.objects.select_related("newsletter").with_progress()
+
+
+class NewsletterGroup(SnippetViewSetGroup):
+    items = (IssueViewSet, NewsletterViewSet, SubscriberViewSet)
+    menu_icon = "mail"
+    menu_label = "Newsletters"
+    menu_order = 220
+
+
+register_snippet(NewsletterGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_issue_action_urls():
+    urls = [
+        path("<int:pk>/test/", TestSendView.as_view(), name="test"),
+        path("<int:pk>/send/", SendView.as_view(), name="send"),
+        path("<int:pk>/progress/", ProgressView.as_view(), name="progress"),
+    ]
+    return [path("newsletters/issues/", include((urls, "newsletters_admin")))]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def progress_listing_button(snippet, user, next_url=None):
+    if isinstance(snippet, Issue) and not snippet.is_editable:
+        yield Button(
+            "Sending progress",
+            url=reverse("newsletters_admin:progress", args=[snippet.pk]),
+            icon_name="history",
+            priority=5,
+        )
