@@ -84,10 +84,20 @@ def restore_migrated_data():
         "frontpage.migrations.0003_editorial_groups",
         "livefeed.migrations.0002_editorial_permissions",
         "newsletters.migrations.0002_editorial_permissions",
+        "narration.migrations.0002_editorial_permissions",
     ):
         migration = importlib.import_module(f"newsdesk.{name}")
         for operation in migration.Migration.operations:
             operation.code(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: no page, fragment or rate-limit count carries over."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

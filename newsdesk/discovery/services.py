@@ -1,17 +1,39 @@
 from django.db import transaction
+from django.urls import reverse
 
+from newsdesk.core.pagecache import purge_paths
 from newsdesk.discovery.cache import bump_published_version
 from newsdesk.discovery.tasks import make_share_renditions
+
+
+def discovery_paths(article):
+    """The pages of this app that list `article`: search, feeds and sitemaps."""
+    paths = [
+        reverse(name)
+        for name in ("search", "feed_latest", "feed_latest_atom", "sitemap", "news_sitemap")
+    ]
+    paths.append(reverse("sitemap_pages"))
+    section = article.get_parent()
+    if section is not None:
+        paths += [
+            reverse(name, args=[section.slug]) for name in ("feed_section", "feed_section_atom")
+        ]
+    for link in article.article_authors.select_related("author"):
+        slug = link.author.slug
+        paths += [reverse(name, args=[slug]) for name in ("feed_author", "feed_author_atom")]
+    return paths
 
 
 def article_published(*, article):
     """Forget what was cached about the published set; prepare the photo's share renditions."""
     transaction.on_commit(bump_published_version)
+    purge_paths(discovery_paths(article))
     if article.lead_image_id:
         image_id = article.lead_image_id
         transaction.on_commit(lambda: make_share_renditions.enqueue(image_id))
 
 
 def article_withdrawn(*, article):
-    """Unpublished or deleted: nothing cached may still offer it."""
+    """Unpublished or about to be deleted: nothing cached may still offer it."""
     transaction.on_commit(bump_published_version)
+    purge_paths(discovery_paths(article))

@@ -1,4 +1,4 @@
-from django.db.models.signals import post_delete
+from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
@@ -16,6 +16,7 @@ def article_unpublished(sender, instance, **kwargs):
     services.article_withdrawn(article=instance)
 
 
-@receiver(post_delete, sender=ArticlePage)
+# Before the deletion, while its section and bylines can still be read.
+@receiver(pre_delete, sender=ArticlePage)
 def article_deleted(sender, instance, **kwargs):
     services.article_withdrawn(article=instance)

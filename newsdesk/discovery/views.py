@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
-from newsdesk.articles.models import ArticlePage, attach_sections, paginate
+from newsdesk.articles.models import ArticlePage, attach_sections
 from newsdesk.discovery import search as reader_search
 from newsdesk.discovery.forms import SearchForm
 from newsdesk.discovery.links import absolute, page_url
@@ -30,8 +30,9 @@ def search(request):
             end=form.value("end"),
             newest_first=form.value("sort") == "newest",
         )
-        page = paginate(request, results, per_page=RESULTS_PER_PAGE)
+        page = results.page(request.GET.get("page", 1), RESULTS_PER_PAGE)
         context["results"] = page
+        context["many"] = results.many
         context["hits"] = reader_search.article_hits(attach_sections(page.object_list), query)
         if page.number == 1:
             context["authors"] = reader_search.search_authors(query=query)
@@ -52,7 +53,7 @@ def search(request):
             }
         )
         context["query_string_without_filters"] = urlencode({"q": query.text})
-        if not page.paginator.count:
+        if not page.object_list and page.number == 1:
             context["latest"] = attach_sections(ArticlePage.objects.for_listing()[:SUGGESTIONS])
     else:
         context["topics"] = popular_topics()

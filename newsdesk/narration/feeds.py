@@ -78,6 +78,7 @@ class PodcastRss(Rss201rev2Feed):
 
 class PodcastFeed(Feed):
     feed_type = PodcastRss
+    language = "en"
 
     def get_object(self, request, *args, **kwargs):
         return None
@@ -127,9 +128,6 @@ class PodcastFeed(Feed):
             "owner_email": newsroom.contact_email,
             "podcast_guid": str(uuid.uuid5(PODCAST_GUID_NAMESPACE, feed_url.split("://", 1)[1])),
         }
-
-    def language(self, section):
-        return "en"
 
     def item_title(self, narration):
         return narration.article.title

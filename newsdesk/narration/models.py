@@ -59,6 +59,8 @@ class Narration(models.Model):
     requested_hash = models.CharField(max_length=64, blank=True)
     requested_at = models.DateTimeField(null=True, blank=True)
     heartbeat_at = models.DateTimeField(null=True, blank=True)
+    # The task generating it: when a dead worker's task is re-queued, it may take over at once.
+    claimed_by = models.CharField(max_length=64, blank=True)
 
     audio = models.FileField(upload_to="narration/", max_length=255, blank=True)
     audio_hash = models.CharField(max_length=64, blank=True)
@@ -94,8 +96,13 @@ class Narration(models.Model):
         )
 
     @property
+    def status_label(self):
+        label = self.get_status_display()
+        return f"{label} {self.progress}%" if self.status == self.Status.GENERATING else label
+
+    @property
     def duration_label(self):
-        return format_duration(self.duration)
+        return format_duration(self.duration) if self.duration else ""
 
     @property
     def iso_duration(self):

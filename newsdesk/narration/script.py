@@ -1,6 +1,7 @@
 """What the voice reads for an article, segment by segment, and the hash that identifies it."""
 
 import hashlib
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -106,6 +107,9 @@ def raw_segments(article):
         yield "standfirst", "standfirst", article.standfirst
     for block in article.get_text_blocks():
         text = block["text"]
+        if block["type"] == "paragraph":
+            # Rich text with its tags stripped still has its entities (&amp;, &nbsp;).
+            text = html.unescape(text)
         if block["type"] == "quote":
             attribution = (block.get("attribution") or "").strip().rstrip(".,;:")
             if attribution:

@@ -6,16 +6,18 @@ import tempfile
 import time
 from datetime import timedelta
 from functools import partial
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
-from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
 
 from newsdesk.articles.models import ArticlePage
+from newsdesk.core.pagecache import purge_paths
 from newsdesk.narration import audio, script
 from newsdesk.narration.backends import BackendError, get_backend
 from newsdesk.narration.lexicon import find_term
@@ -83,12 +85,14 @@ def request_narration(*, article, force=False, lexicon=None):
         )
         if waiting and narration.requested_hash == spoken.hash:
             return False
+    generating = narration.status == Status.GENERATING and not narration.is_stale
     Narration.objects.filter(pk=narration.pk).update(
-        status=Status.QUEUED,
+        # A worker busy with an older text keeps its claim; the new task waits for it.
+        status=Status.GENERATING if generating else Status.QUEUED,
         requested_hash=spoken.hash,
         requested_at=timezone.now(),
         attempts=0,
-        progress=0,
+        progress=narration.progress if generating else 0,
         detail="",
     )
     transaction.on_commit(
@@ -126,7 +130,7 @@ def set_unnarratable(narration, reason):
         transaction.on_commit(partial(purge, narration.article_id))
 
 
-def narrate(*, article_id, text_hash="", force=False, on_progress=None):
+def narrate(*, article_id, text_hash="", force=False, on_progress=None, claim_id=""):
     """Synthesise the article's published text unless its audio is already current.
 
     Idempotent: run twice, the second run finds the audio current and does nothing. Returns what
@@ -149,7 +153,7 @@ def narrate(*, article_id, text_hash="", force=False, on_progress=None):
             status=Status.READY, detail="", progress=100
         )
         return "unchanged"
-    if not claim(narration):
+    if not claim(narration, claim_id):
         # Another worker is generating this article (perhaps an older text): look again later.
         enqueue(article_id, text_hash, force=force, priority=priority_for(spoken), delay=BUSY_RETRY)
         return "busy"
@@ -161,14 +165,19 @@ def narrate(*, article_id, text_hash="", force=False, on_progress=None):
     return "ready"
 
 
-def claim(narration):
-    """Mark the narration as generating unless a live worker already is; True if we got it."""
+def claim(narration, claim_id=""):
+    """Mark the narration as generating unless a live worker already is; True if we got it.
+
+    A task the worker reaper re-queued after its worker died finds its own claim and takes it
+    back at once, without waiting for the claim to go stale."""
     now = timezone.now()
     busy = Q(status=Status.GENERATING, heartbeat_at__gt=now - STALE_AFTER)
+    if claim_id:
+        busy &= ~Q(claimed_by=claim_id)
     claimed = (
         Narration.objects.filter(pk=narration.pk)
         .exclude(busy)
-        .update(status=Status.GENERATING, heartbeat_at=now, progress=0)
+        .update(status=Status.GENERATING, heartbeat_at=now, progress=0, claimed_by=claim_id)
     )
     return claimed == 1
 
@@ -208,7 +217,10 @@ def generate(narration, spoken, *, on_progress=None):
 
 def store_audio(narration, spoken, rendering, name, size, voice):
     with transaction.atomic():
-        current = Narration.objects.select_for_update().get(pk=narration.pk)
+        current = Narration.objects.select_for_update().filter(pk=narration.pk).first()
+        if current is None:  # the article was deleted while its audio was being made
+            transaction.on_commit(partial(delete_audio_file, name))
+            return
         old = current.audio.name
         current.audio = name
         current.audio_hash = spoken.hash
@@ -274,11 +286,26 @@ def delete_audio_file(name):
         logger.warning("Could not delete old narration audio %s", name, exc_info=True)
 
 
+def podcast_paths(article):
+    paths = [reverse("podcast")]
+    section = article.get_parent()
+    if section is not None:
+        paths.append(reverse("podcast_section", args=[section.slug]))
+    return paths
+
+
 def purge(article_id):
-    """Let page caches in front of the site show (or stop showing) the player."""
+    """The page shows (or stops showing) the player and the podcast feeds change: drop them from
+    the page cache and the front-end caches."""
     article = ArticlePage.objects.filter(pk=article_id).first()
     if article is not None:
-        purge_page_from_cache(article)
+        url = article.get_url()
+        purge_paths([urlsplit(url).path if url else "", *podcast_paths(article)])
+
+
+def article_withdrawn(*, article):
+    """Unpublished (or deleted): its episode leaves the podcast feeds."""
+    purge_paths(podcast_paths(article))
 
 
 def refresh_for_terms(*, terms):

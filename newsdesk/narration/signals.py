@@ -1,6 +1,6 @@
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.narration import services
@@ -10,6 +10,11 @@ from newsdesk.narration.models import Narration
 @receiver(page_published, sender=ArticlePage)
 def narrate_published_article(sender, instance, **kwargs):
     services.narrate_on_publish(article=instance)
+
+
+@receiver(page_unpublished, sender=ArticlePage)
+def withdraw_unpublished_article(sender, instance, **kwargs):
+    services.article_withdrawn(article=instance)
 
 
 # Narrations go with their article by cascade, which calls no delete(): only the signal sees it.

@@ -3,10 +3,15 @@ from django.tasks import task
 from newsdesk.narration import services
 
 
-@task(queue_name="narration")
-def narrate_article(article_id, text_hash, force=False):
+@task(queue_name="narration", takes_context=True)
+def narrate_article(context, article_id, text_hash, force=False):
     """Synthesise an article's audio; does nothing when the audio already reads its text."""
-    return services.narrate(article_id=article_id, text_hash=text_hash, force=force)
+    return services.narrate(
+        article_id=article_id,
+        text_hash=text_hash,
+        force=force,
+        claim_id=context.task_result.id,
+    )
 
 
 @task()

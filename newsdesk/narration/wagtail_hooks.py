@@ -1,12 +1,16 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.narration import admin_views, services
-from newsdesk.narration.models import LexiconEntry
+from newsdesk.narration.models import LexiconEntry, Narration
 
 
 class LexiconViewSet(SnippetViewSet):
@@ -21,6 +25,57 @@ class LexiconViewSet(SnippetViewSet):
 
 
 register_snippet(LexiconViewSet)
+
+
+class ViewOnlyPolicy(ModelPermissionPolicy):
+    """Narrations change through publishing and the worker only: nobody adds or edits them."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action)
+
+
+register_permission_policy(Narration, ViewOnlyPolicy(Narration))
+
+
+class NarrationViewSet(ModelViewSet):
+    """Reports > Narration: every article's narration status in one list, failures first to see."""
+
+    model = Narration
+    icon = "media"
+    menu_label = "Narration"
+    menu_hook = "register_reports_menu_item"
+    list_filter = ["status"]
+    ordering = ["-updated_at"]
+    inspect_view_enabled = False
+    copy_view_enabled = False
+    exclude_form_fields = []  # the policy allows no add or edit view
+
+    @property
+    def list_display(self):
+        return [
+            TitleColumn(
+                "article",
+                label="Article",
+                get_url=lambda narration: reverse(
+                    "wagtailadmin_pages:edit", args=[narration.article_id]
+                ),
+            ),
+            Column("status_label", label="Status"),
+            Column("duration_label", label="Length"),
+            Column("detail", label="Note"),
+            DateColumn("updated_at", label="Updated"),
+        ]
+
+    def get_queryset(self, request):
+        return Narration.objects.select_related("article")
+
+
+@hooks.register("register_admin_viewset")
+def register_narration_report():
+    return NarrationViewSet("narration_report")
 
 
 @hooks.register("after_create_snippet")

@@ -19,6 +19,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import mailers
+from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -118,9 +119,17 @@ def claim_batch(issue_id, *, size=None, lease_seconds=None):
 
 
 def _mark_sent(delivery_id, token):
-    return Delivery.objects.filter(pk=delivery_id, claim=token, status=Status.CLAIMED).update(
-        status=Status.SENT, sent_at=timezone.now(), claim="", lease_until=None
-    )
+    # Once per message, so plain SQL: the ORM's query building would cost as much as the
+    # round trip to the database.
+    with connection.cursor() as cursor:
+        cursor.execute(MARK_SENT, [Status.SENT, timezone.now(), delivery_id, token, Status.CLAIMED])
+        return cursor.rowcount
+
+
+MARK_SENT = (
+    f"UPDATE {Delivery._meta.db_table} SET status = %s, sent_at = %s, claim = '', "
+    "lease_until = NULL WHERE id = %s AND claim = %s AND status = %s"
+)
 
 
 def release(token, *, ids=None, error="", uncount=False, retry_after=None):
@@ -152,6 +161,31 @@ def _smtp_code(error):
     return getattr(error, "smtp_code", None)
 
 
+def _sender(mailer, issue_mail):
+    """A function sending one subscriber's copy over the mailer's open connection.
+
+    Django's SMTP backend re-parses both addresses of every message it sends (a tenth of the
+    time a message takes here); ours were validated when the reader signed up, so on SMTP the
+    prepared bytes go straight to the backend's connection. Any other backend (console, file,
+    an Anymail provider's API) gets an ordinary message object.
+    """
+    if isinstance(mailer, SMTPBackend):
+        envelope_from = mailer.prep_address(issue_mail.from_email)
+
+        def send_smtp(address, subscriber_id):
+            to, data = issue_mail.envelope_for(email_address=address, subscriber_id=subscriber_id)
+            mailer.connection.sendmail(envelope_from, [to], data)
+
+        return send_smtp
+
+    def send_message(address, subscriber_id):
+        mailer.send_messages(
+            [issue_mail.message_for(email_address=address, subscriber_id=subscriber_id)]
+        )
+
+    return send_message
+
+
 def send_batch(issue_mail, claim, *, mailer_alias="default"):
     """Send a claimed batch through one connection of the mailer; record every row."""
     started = time.monotonic()
@@ -165,15 +199,15 @@ def send_batch(issue_mail, claim, *, mailer_alias="default"):
             mailer.open()
         except Exception as error:
             raise ConnectionLost(f"Cannot connect to the mail server: {error}") from error
+        send_one = _sender(mailer, issue_mail)
         for position, (delivery_id, subscriber_id, address) in enumerate(claim.rows):
             if time.monotonic() > soft_deadline:
                 result.released += release(
                     claim.token, ids=[row[0] for row in claim.rows[position:]]
                 )
                 break
-            message = issue_mail.message_for(email_address=address, subscriber_id=subscriber_id)
             try:
-                mailer.send_messages([message])
+                send_one(address, subscriber_id)
             except (smtplib.SMTPRecipientsRefused, smtplib.SMTPResponseException) as error:
                 code = _smtp_code(error)
                 if code is not None and 400 <= code < 500:
@@ -210,8 +244,6 @@ def send_batch(issue_mail, claim, *, mailer_alias="default"):
         # The server said "later": wait longer after each attempt before trying again.
         attempts = Delivery.objects.filter(pk=delivery_id).values_list("attempts", flat=True)
         delay = settings.NEWSLETTER_RETRY_SECONDS * max(1, attempts.first() or 1)
-        result.released += release(
-            claim.token, ids=[delivery_id], error=error, retry_after=delay
-        )
+        result.released += release(claim.token, ids=[delivery_id], error=error, retry_after=delay)
     result.seconds = time.monotonic() - started
     return result

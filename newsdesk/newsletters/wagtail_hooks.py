@@ -1,10 +1,13 @@
 import django_filters
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.widgets.button import Button
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
@@ -61,6 +64,23 @@ class SubscriberFilterSet(WagtailFilterSet):
         if name == "status" and "subscriptions__newsletter" in wanted:
             return queryset
         return queryset.filter(**wanted).distinct()
+
+
+class SubscriberPermissionPolicy(ModelPermissionPolicy):
+    """Nobody adds subscribers by hand, superusers included: a subscription starts with the
+    reader's own confirmation."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        actions = [action for action in actions if action != "add"]
+        if not actions:
+            return get_user_model().objects.none()
+        return super().users_with_any_permission(actions)
+
+
+register_permission_policy(Subscriber, SubscriberPermissionPolicy(Subscriber))
 
 
 class SubscriberViewSet(SnippetViewSet):

@@ -74,6 +74,12 @@ def stop(process, timeout=10):
             process.wait()
 
 
+class ServerURL(str):
+    """The base URL of a server started for a test, with its process (`.process`)."""
+
+    process = None
+
+
 @contextmanager
 def web_server(port=None, workers=1, env=None, log=None):
     """Granian serving Newsdesk over ASGI, as `make run` does. Yields the base URL."""
@@ -97,7 +103,9 @@ def web_server(port=None, workers=1, env=None, log=None):
     )  # fmt: skip
     try:
         wait_for_port(port, process=process)
-        yield f"http://127.0.0.1:{port}"
+        url = ServerURL(f"http://127.0.0.1:{port}")
+        url.process = process
+        yield url
     finally:
         stop(process)
 

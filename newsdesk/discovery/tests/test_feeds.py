@@ -97,8 +97,12 @@ def test_it_lists_the_newest_thirty(client, section):
     assert titles == [f"Story {n}" for n in range(30)]
 
 
-def test_it_drops_an_unpublished_article(client, story):
-    story.unpublish()
+def test_it_drops_an_unpublished_article(client, story, django_capture_on_commit_callbacks):
+    for url in FEEDS.values():
+        assert len(parse(client, url).entries) == 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        story.unpublish()
 
     for url in FEEDS.values():
         assert parse(client, url).entries == []

@@ -1,4 +1,4 @@
-"""The search index is kept by the task worker (Wagtail's own index tasks), not by the web request."""
+"""The search index is kept by the task worker (Wagtail's own index tasks), not by requests."""
 
 import time
 
@@ -16,7 +16,8 @@ INDEX_TASK = "modelsearch.tasks.insert_or_update_object_task"
 
 
 def found(words):
-    return [article.pk for article in search_articles(query=parse_query(words))]
+    page = search_articles(query=parse_query(words)).page(1, 10)
+    return [article.pk for article in page.object_list]
 
 
 def wait_for(check, timeout=60):

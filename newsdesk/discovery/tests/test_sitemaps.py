@@ -50,16 +50,24 @@ def test_it_lists_live_pages_with_lastmod_and_photos(client, section):
     assert entries[SITE + plain.url].find("image:image", NS) is None
 
 
-def test_it_leaves_out_unpublished_and_draft_articles(client, section):
+def test_it_leaves_out_unpublished_and_draft_articles(
+    client, section, django_capture_on_commit_callbacks
+):
     live = make_article(section, title="Live")
     withdrawn = make_article(section, title="Withdrawn")
     draft = make_article(section, title="Draft", publish=False)
-    withdrawn.unpublish()
+    assert SITE + withdrawn.url in page_entries(client)
+    news = xml(client, "/news-sitemap.xml").findall("sm:url/sm:loc", NS)
+    assert SITE + withdrawn.url in [loc.text for loc in news]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        withdrawn.unpublish()
 
     entries = page_entries(client)
-
     assert SITE + live.url in entries
     assert not any(("withdrawn" in loc or "draft" in loc) for loc in entries), entries.keys()
+    news = xml(client, "/news-sitemap.xml").findall("sm:url/sm:loc", NS)
+    assert [loc.text for loc in news] == [SITE + live.url]
     assert draft.live is False
 
 

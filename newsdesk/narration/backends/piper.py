@@ -1,5 +1,6 @@
 """Piper: a local neural voice (ONNX), the bundled CC0 "joe" US English voice by default."""
 
+import json
 import os
 from functools import cached_property
 from pathlib import Path
@@ -33,16 +34,28 @@ class PiperBackend(Backend):
 
     @cached_property
     def voice(self):
+        """The model, loaded on first use: once per worker process, never in web processes."""
+        import onnxruntime
         from piper import PiperVoice
+        from piper.config import PiperConfig
 
         if not self.model_path.is_file():
             raise BackendError(f"Piper voice model not found: {self.model_path}")
+        options = onnxruntime.SessionOptions()
+        # Every sentence is an input of another length; onnxruntime's memory patterns, cached
+        # per input shape, grew a worker by ~100 MB per article. Without them it stays flat.
+        options.enable_mem_pattern = False
         try:
-            return PiperVoice.load(self.model_path, config_path=self.config_path)
+            with open(self.config_path, encoding="utf-8") as file:
+                config = PiperConfig.from_dict(json.load(file))
+            session = onnxruntime.InferenceSession(
+                str(self.model_path), sess_options=options, providers=["CPUExecutionProvider"]
+            )
         except Exception as exc:
             raise BackendError(
                 f"Piper could not load the voice {self.model_path.name}: {exc}"
             ) from exc
+        return PiperVoice(config=config, session=session)
 
     @property
     def sample_rate(self):

@@ -1,9 +1,16 @@
-"""Editors manage the pronunciation lexicon; reporters can look it up."""
+"""Editors manage the pronunciation lexicon and see the narration report; reporters can look
+the lexicon up."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-EDITORS = ["add_lexiconentry", "change_lexiconentry", "delete_lexiconentry", "view_lexiconentry"]
+EDITORS = [
+    "add_lexiconentry",
+    "change_lexiconentry",
+    "delete_lexiconentry",
+    "view_lexiconentry",
+    "view_narration",
+]
 REPORTERS = ["view_lexiconentry"]
 
 

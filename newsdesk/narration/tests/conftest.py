@@ -3,6 +3,7 @@
 import miniaudio
 import numpy as np
 import pytest
+from django.core.cache import cache
 from django.core.files.storage import default_storage
 
 from newsdesk.conftest import paragraphs
@@ -18,6 +19,8 @@ SHORT_BODY = paragraphs(
 def narration_on(settings):
     settings.NARRATION_ON_PUBLISH = True
     settings.NARRATION_RETRY_DELAY = 0
+    # The page cache (local memory) outlives a test; ids and so URLs repeat between tests.
+    cache.clear()
 
 
 @pytest.fixture
@@ -53,3 +56,12 @@ def decode(narration):
         decoded = miniaudio.mp3_read_s16(file.read())
     assert decoded.nchannels == 1
     return np.frombuffer(decoded.samples, dtype=np.int16), decoded.sample_rate
+
+
+def run_queued(result):
+    """Run a task the DummyBackend holds, as a worker would (with its context)."""
+    from django.tasks.base import TaskContext
+
+    task = result.task
+    args = (TaskContext(task_result=result), *result.args) if task.takes_context else result.args
+    return task.call(*args, **result.kwargs)

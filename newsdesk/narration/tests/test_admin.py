@@ -7,6 +7,7 @@ from django.urls import reverse
 from newsdesk.conftest import paragraphs, use_task_backend
 from newsdesk.narration.models import LexiconEntry, Narration
 from newsdesk.narration.tasks import narrate_article, refresh_lexicon
+from newsdesk.narration.tests.conftest import run_queued
 
 pytestmark = pytest.mark.django_db
 TINY = paragraphs("Power is back in Kyiv.")
@@ -21,7 +22,7 @@ def run_lexicon_refresh(capture):
     for result in list(task_backends["default"].results):
         if result.task.name == refresh_lexicon.name and result.status == "READY":
             with capture(execute=True):
-                result.task.call(*result.args)
+                run_queued(result)
             task_backends["default"].results.remove(result)
 
 
@@ -208,3 +209,27 @@ def test_it_rejects_a_bad_pronunciation(client, editor, data, error):
     assert response.status_code == 200
     assert error in response.text
     assert not LexiconEntry.objects.exists()
+
+
+def test_the_narration_report_lists_every_status(client, editor, ready, publish):
+    empty = publish(title="Empty one", body=[])
+    Narration.objects.filter(article=ready).update(status="generating", progress=37)
+    client.force_login(editor)
+    response = client.get(reverse("narration_report:index"))
+    assert response.status_code == 200
+    html = response.text
+    assert "Generating 37%" in html
+    assert "Not narrated: the article has no body text to read." in html
+    assert reverse("wagtailadmin_pages:edit", args=[empty.pk]) in html
+    failed_only = client.get(reverse("narration_report:index"), {"status": "failed"}).text
+    assert "Empty one" not in failed_only
+    assert "Add narration" not in html
+    assert client.get(reverse("narration_report:add")).status_code == 302  # denied
+
+
+def test_not_even_a_superuser_edits_a_narration_by_hand(client, superuser, ready):
+    client.force_login(superuser)
+    assert "Add narration" not in client.get(reverse("narration_report:index")).text
+    narration = Narration.objects.get(article=ready)
+    edit = client.get(reverse("narration_report:edit", args=[narration.pk]))
+    assert edit.status_code == 302 and edit.url == "/admin/"

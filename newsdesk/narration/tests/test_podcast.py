@@ -37,6 +37,7 @@ def test_it_is_valid_rss_with_podcast_tags(client, episodes):
     assert channel.find(f"{{{ITUNES_NS}}}category").get("text") == "News"
     assert channel.find(f"{{{ITUNES_NS}}}explicit").text == "false"
     assert channel.find(f"{{{PODCAST_NS}}}guid").text
+    assert channel.find("language").text == "en"
     assert "created with AI assistance" in channel.find("description").text
     feed = feedparser.parse(response.content)
     assert not feed.bozo, feed.bozo_exception

@@ -3,11 +3,13 @@
 import pytest
 from django.core.files.storage import default_storage
 from django.tasks import task_backends
+from django.utils import timezone
 
 from newsdesk.conftest import paragraphs, use_task_backend
 from newsdesk.narration import services
 from newsdesk.narration.models import LexiconEntry, Narration
 from newsdesk.narration.tasks import narrate_article
+from newsdesk.narration.tests.conftest import run_queued
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +70,7 @@ def test_it_regenerates_when_one_paragraph_changes(publish, republish):
 
 
 def test_it_keeps_the_old_audio_live_until_the_new_one_is_ready(
-    publish, republish, settings, client
+    publish, republish, settings, client, django_capture_on_commit_callbacks
 ):
     article = publish()
     old = Narration.objects.get(article=article)
@@ -79,7 +81,8 @@ def test_it_keeps_the_old_audio_live_until_the_new_one_is_ready(
     assert waiting.status == Narration.Status.QUEUED
     assert waiting.audio.name == old.audio.name
     assert old.audio.url in client.get(article.url).text
-    assert narrate_article.call(*task.args) == "ready"
+    with django_capture_on_commit_callbacks(execute=True):
+        assert run_queued(task) == "ready"
     done = Narration.objects.get(article=article)
     assert done.status == Narration.Status.READY
     assert done.audio.name != old.audio.name
@@ -124,3 +127,64 @@ def test_a_lexicon_change_queues_exactly_the_articles_with_the_term(
     requeued = [task.args[0] for task in queued()[before:]]
     assert sorted(requeued) == sorted([kyiv.pk, in_body.pk])
     assert kyivstar.pk not in requeued and lower.pk not in requeued
+
+
+def test_cached_pages_and_feeds_show_the_audio_as_soon_as_it_is_ready(
+    publish, queued, client, django_capture_on_commit_callbacks
+):
+    article = publish()
+    assert 'class="player"' not in client.get(article.url).text
+    assert client.get(article.url)["X-Cache"] == "HIT"
+    assert "<item>" not in client.get("/podcast.xml").text
+    [task] = queued()
+    with django_capture_on_commit_callbacks(execute=True):
+        run_queued(task)
+    assert 'class="player"' in client.get(article.url).text
+    assert "<item>" in client.get("/podcast.xml").text
+    assert "<item>" in client.get("/podcast/news.xml").text
+    with django_capture_on_commit_callbacks(execute=True):
+        article.unpublish()
+    assert "<item>" not in client.get("/podcast.xml").text
+
+
+def test_a_narration_another_worker_is_generating_is_left_to_it(publish, queued):
+    article = publish()
+    [first] = queued()
+    Narration.objects.filter(article=article).update(
+        status=Narration.Status.GENERATING, heartbeat_at=timezone.now(), claimed_by="other-task"
+    )
+    assert services.narrate(article_id=article.pk, text_hash=first.args[1], claim_id="me") == "busy"
+    [_, later] = queued()
+    assert later.args == first.args and later.task.run_after is not None  # looked at again later
+    assert Narration.objects.get(article=article).claimed_by == "other-task"
+
+
+def test_a_task_requeued_after_its_worker_died_takes_its_claim_back(publish, queued):
+    article = publish()
+    [task] = queued()
+    Narration.objects.filter(article=article).update(
+        status=Narration.Status.GENERATING, heartbeat_at=timezone.now(), claimed_by=task.id
+    )
+    assert services.narrate(article_id=article.pk, text_hash=task.args[1], claim_id=task.id) == (
+        "ready"
+    )
+    assert Narration.objects.get(article=article).status == Narration.Status.READY
+
+
+def test_a_newer_text_waits_for_the_worker_busy_with_the_older_one(publish, republish, queued):
+    article = publish()
+    [first] = queued()
+    Narration.objects.filter(article=article).update(
+        status=Narration.Status.GENERATING, heartbeat_at=timezone.now(), claimed_by=first.id
+    )
+    article = republish(article, body=paragraphs("A newer text."))
+    [_, second] = queued()
+    assert second.args[1] != first.args[1]
+    waiting = Narration.objects.get(article=article)
+    assert waiting.status == Narration.Status.GENERATING  # the first worker keeps its claim
+    assert waiting.requested_hash == second.args[1]
+    assert run_queued(second) == "busy"
+    assert run_queued(first) == "ready"  # narrates the current (newer) text
+    assert run_queued(second) == "unchanged"
+    done = Narration.objects.get(article=article)
+    assert done.status == Narration.Status.READY and done.audio_hash == second.args[1]

@@ -51,6 +51,11 @@ def related_to(article_factory):
     return article_factory(title="Another story entirely")
 
 
+def test_it_reads_html_entities_as_characters(article_factory):
+    article = article_factory(body=[("paragraph", "<p>Fish &amp; chips&nbsp;today &lt;3</p>")])
+    assert build(article).body[0].text == "Fish and chips today <3."
+
+
 def test_it_leaves_out_the_byline_without_authors(article_factory):
     assert [s.id for s in build(article_factory()).segments[:2]] == ["headline", "standfirst"]
 

@@ -1,0 +1,493 @@
+"""Reader pages under load, against the limit: nginx serving the same HTML as a static file.
+
+    make bench        (or: .venv/bin/python bench/pages.py [--seconds 15] [--connections 32])
+
+Production settings (SITE_URL is https, DEBUG off, PostgreSQL, Redis), granian with two worker
+processes, the demo newsroom. For the article page and the front page, in one run:
+
+- uncached: the page cache switched off (PAGE_CACHE_ENABLED=0), every request rendered;
+- app-cached: Newsdesk's own page cache (Redis), as when no proxy is in front;
+- nginx cache: nginx's proxy cache in front of Newsdesk (deploy/nginx/newsdesk.conf's setup);
+- static: nginx serving the same HTML bytes as a file — the limit;
+
+each with wrk's requests/s, p50 and p99 latency, and the ratio to the static figure. Then the
+page weight (HTML bytes raw, gzip and Brotli; requests a browser makes, excluding images and
+audio), Lighthouse's four scores, and a freshness check: while wrk loads nginx, an editor
+publishes a change; the time until every path (app and nginx) serves it, and whether a signed-in
+editor ever receives a cached page.
+
+Installs what it needs: Debian's wrk, nginx and its cache-purge module (apt-get), Lighthouse from
+npm into bench/.tools, and uses Debian's /usr/bin/chromium. Uses a throwaway PostgreSQL database
+(BENCH_POSTGRES_URL, default the server at 127.0.0.1:5432) and Redis database 9 at 127.0.0.1.
+wrk, the servers and nginx share the machine's cores, as they did when the peers were measured.
+"""
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import brotli
+
+ROOT = Path(__file__).resolve().parents[1]
+TOOLS = ROOT / "bench" / ".tools"
+CHROMIUM = "/usr/bin/chromium"
+CHROME_FLAGS = (
+    "--headless --no-sandbox --disable-gpu --disable-background-networking "
+    "--disable-component-update --disable-sync --no-first-run"
+)
+sys.path.insert(0, str(ROOT))
+PY = sys.executable
+BIN = Path(sys.executable).parent
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=int, default=15, help="duration of each wrk run")
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--workers", type=int, default=2, help="granian worker processes")
+    parser.add_argument("--skip-lighthouse", action="store_true")
+    return parser.parse_args()
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+# Tools
+
+
+def ensure_tools():
+    missing = [pkg for tool, pkg in (("wrk", "wrk"), ("nginx", "nginx")) if not shutil.which(tool)]
+    if not Path("/usr/lib/nginx/modules/ngx_http_cache_purge_module.so").exists():
+        missing.append("libnginx-mod-http-cache-purge")
+    if not Path(CHROMIUM).exists():
+        missing.append("chromium")
+    if missing:
+        log(f"installing {' '.join(missing)} from Debian's packages...")
+        sudo = [] if os.geteuid() == 0 else ["sudo"]
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        install = [*sudo, "apt-get", "install", "-y", "-qq", *missing]
+        if subprocess.run(install, env=env, capture_output=True).returncode:
+            subprocess.run([*sudo, "apt-get", "update", "-qq"], env=env, check=True)
+            subprocess.run(install, env=env, check=True, capture_output=True)
+    lighthouse = TOOLS / "node_modules" / ".bin" / "lighthouse"
+    if not lighthouse.exists():
+        log("installing lighthouse from npm...")
+        TOOLS.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            ["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(TOOLS),
+             "lighthouse@12.8"],
+            check=True,
+        )  # fmt: skip
+    return lighthouse
+
+
+# The site under test
+
+
+def free_port():
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_port(port, timeout=30):
+    import socket
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise TimeoutError(f"nothing listening on port {port}")
+
+
+def wait_for(url, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"{url} did not answer")
+
+
+def create_database():
+    import psycopg
+
+    base = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+    name = f"bench_pages_{os.getpid()}"
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    return base, name, urlsplit(base)._replace(path=f"/{name}").geturl()
+
+
+def drop_database(base, name):
+    import psycopg
+
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def site_env(workdir, database_url, nginx_port):
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "newsdesk.settings",
+        "SITE_URL": "https://127.0.0.1",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGH",
+        # TLS ends at the proxy in production; the benchmark speaks plain HTTP on loopback.
+        "SECURE_SSL_REDIRECT": "0",
+        "DATABASE_URL": database_url,
+        "DB_CONN_MAX_AGE": "60",
+        "REDIS_URL": "redis://127.0.0.1:6379/9",
+        "CACHE_KEY_PREFIX": f"bench{os.getpid()}",
+        "EMAIL_URL": "smtp://127.0.0.1:2525",
+        "MEDIA_ROOT": str(workdir / "media"),
+        "FRONTEND_CACHE_URL": f"http://127.0.0.1:{nginx_port}",
+        "LOG_LEVEL": "WARNING",
+        "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
+    }
+
+
+def manage(env, *args):
+    subprocess.run([PY, "manage.py", *args], cwd=ROOT, env=env, check=True,
+                   stdout=subprocess.DEVNULL)  # fmt: skip
+
+
+class Granian:
+    def __init__(self, env, port, workers, page_cache):
+        self.port = port
+        self.process = subprocess.Popen(
+            [str(BIN / "granian"), "--interface", "asgi", "--host", "127.0.0.1", "--port",
+             str(port), "--workers", str(workers), "--workers-kill-timeout", "3", "--no-ws",
+             "--log-level", "error", "--backpressure", "256", "newsdesk.asgi:application"],
+            cwd=ROOT,
+            env={**env, "PAGE_CACHE_ENABLED": "1" if page_cache else "0"},
+        )  # fmt: skip
+        wait_for(f"http://127.0.0.1:{port}/")
+
+    def stop(self):
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(20)
+
+
+NGINX_CONF = """
+worker_processes 1;
+pid {dir}/nginx.pid;
+error_log {dir}/error.log warn;
+load_module /usr/lib/nginx/modules/ngx_http_cache_purge_module.so;
+events {{ worker_connections 4096; }}
+http {{
+    access_log off;
+    include /etc/nginx/mime.types;
+    client_body_temp_path {dir}/body;
+    proxy_temp_path {dir}/proxy;
+    fastcgi_temp_path {dir}/fastcgi;
+    uwsgi_temp_path {dir}/uwsgi;
+    scgi_temp_path {dir}/scgi;
+    proxy_cache_path {dir}/cache levels=1:2 keys_zone=newsdesk:16m max_size=256m inactive=1d
+                     use_temp_path=off;
+    upstream newsdesk {{ server 127.0.0.1:{upstream}; keepalive 64; }}
+    map $cookie_sessionid $newsdesk_no_cache {{ "" 0; default 1; }}
+    server {{
+        listen 127.0.0.1:{cache_port};
+        location / {{
+            proxy_pass http://newsdesk;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_set_header Host $http_host;
+            proxy_set_header X-Forwarded-Proto https;
+            proxy_set_header Accept-Encoding "";
+            proxy_cache newsdesk;
+            proxy_cache_key $host$request_uri;
+            proxy_cache_bypass $newsdesk_no_cache;
+            proxy_no_cache $newsdesk_no_cache;
+            proxy_cache_lock on;
+            proxy_cache_background_update on;
+            proxy_cache_use_stale error timeout updating http_500 http_502 http_503 http_504;
+            proxy_cache_purge PURGE from 127.0.0.1;
+            add_header X-Cache $upstream_cache_status always;
+        }}
+    }}
+    server {{
+        listen 127.0.0.1:{static_port};
+        root {dir}/static;
+        default_type text/html;
+    }}
+}}
+"""
+
+
+class Nginx:
+    def __init__(self, workdir, upstream, cache_port, static_port):
+        self.dir = workdir / "nginx"
+        (self.dir / "static").mkdir(parents=True, exist_ok=True)
+        conf = self.dir / "nginx.conf"
+        ports = {"upstream": upstream, "cache_port": cache_port, "static_port": static_port}
+        conf.write_text(NGINX_CONF.format(dir=self.dir, **ports))
+        self.process = subprocess.Popen(["nginx", "-c", str(conf), "-g", "daemon off;"])
+        wait_for_port(static_port)
+
+    def add_static(self, name, body):
+        (self.dir / "static" / name).write_bytes(body)
+
+    def stop(self):
+        self.process.send_signal(signal.SIGQUIT)
+        self.process.wait(20)
+
+
+# Measuring
+
+
+def wrk(url, seconds, connections, headers=()):
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    for header in headers:
+        command += ["-H", header]
+    out = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", out, re.M))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": rate,
+        "p50_ms": to_ms(latency["50"]),
+        "p99_ms": to_ms(latency["99"]),
+        "non_2xx": int(errors.group(1)) if errors else 0,
+    }
+
+
+def to_ms(text):
+    value, unit = re.fullmatch(r"([\d.]+)(\w+)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def fetch(url, headers=None):
+    request = urllib.request.Request(url, headers=headers or {})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.read(), dict(response.headers)
+
+
+def page_weight(url):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM,
+                                             args=CHROME_FLAGS.split())  # fmt: skip
+        page = browser.new_page(viewport={"width": 375, "height": 812})
+        requests = []
+        page.on("request", lambda r: requests.append((r.resource_type, r.url)))
+        page.goto(url, wait_until="networkidle")
+        browser.close()
+    counted = [url for kind, url in requests if kind not in ("image", "media")]
+    return len(counted), counted
+
+
+def lighthouse_scores(lighthouse, url, workdir):
+    report = workdir / "lighthouse.json"
+    subprocess.run(
+        [str(lighthouse), url, "--quiet", "--output=json", f"--output-path={report}",
+         f"--chrome-flags={CHROME_FLAGS}",
+         "--only-categories=performance,accessibility,best-practices,seo"],
+        env={**os.environ, "CHROME_PATH": CHROMIUM},
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    categories = json.loads(report.read_text())["categories"]
+    return {name: round(category["score"] * 100) for name, category in categories.items()}
+
+
+def freshness(env, article_id, app_url, nginx_url, seconds, connections, editor_cookie):
+    """Publish a headline change under load; how long until both caches serve it."""
+    marker = f"Fresh {int(time.time())}"
+    load = threading.Thread(target=wrk, args=(nginx_url, seconds, connections), daemon=True)
+    load.start()
+    time.sleep(seconds / 3)
+    code = (
+        "from newsdesk.articles.models import ArticlePage;"
+        f"a = ArticlePage.objects.get(pk={article_id}).get_latest_revision_as_object();"
+        f"a.title = a.title + ' ({marker})';"
+        "a.save_revision().publish()"
+    )
+    started = time.monotonic()
+    subprocess.run([PY, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, check=True,
+                   stdout=subprocess.DEVNULL)  # fmt: skip
+    published = time.monotonic()
+    seen = {}
+    while len(seen) < 2 and time.monotonic() - published < 10:
+        for name, url in (("app", app_url), ("nginx", nginx_url)):
+            if name not in seen and marker in fetch(url)[0].decode():
+                seen[name] = time.monotonic() - published
+        time.sleep(0.02)
+    # Once fresh, it must stay fresh: a stale copy must not come back from any cache.
+    stale_after = 0
+    for _ in range(50):
+        for url in (app_url, nginx_url):
+            if marker not in fetch(url)[0].decode():
+                stale_after += 1
+    body, headers = fetch(app_url, {"Cookie": f"sessionid={editor_cookie}"})
+    load.join()
+    return {
+        "publish_command_s": round(published - started, 2),
+        "app_s": round(seen.get("app", float("inf")), 3),
+        "nginx_s": round(seen.get("nginx", float("inf")), 3),
+        "stale_responses_after": stale_after,
+        "staff_cached": headers.get("X-Cache") == "HIT" or "wagtail-userbar" not in body.decode(),
+    }
+
+
+def editor_session(env):
+    code = (
+        "from django.contrib.auth import get_user_model;"
+        "from django.contrib.sessions.backends.db import SessionStore;"
+        "u = get_user_model().objects.get(username='editor');"
+        "s = SessionStore(); s['_auth_user_id'] = str(u.pk);"
+        "s['_auth_user_backend'] = 'newsdesk.accounts.backends.LockoutModelBackend';"
+        "s['_auth_user_hash'] = u.get_session_auth_hash(); s.create(); print(s.session_key)"
+    )
+    out = subprocess.run([PY, "manage.py", "shell", "-c", code], cwd=ROOT, env=env,
+                         check=True, capture_output=True, text=True)  # fmt: skip
+    return out.stdout.strip().splitlines()[-1]
+
+
+def main():
+    args = parse_args()
+    lighthouse = ensure_tools()
+    workdir = Path(tempfile.mkdtemp(prefix="bench-pages-"))
+    base, name, database_url = create_database()
+    app_port, cached_port, nginx_port, static_port = (free_port() for _ in range(4))
+    env = site_env(workdir, database_url, nginx_port)
+    results = {"machine": machine()}
+    servers = []
+    try:
+        import redis
+
+        redis.Redis(db=9).flushdb()
+        log("preparing the demo newsroom (migrate, load_demo, collectstatic, renditions)...")
+        manage(env, "migrate", "--no-input")
+        manage(env, "load_demo", "--force")
+        manage(env, "collectstatic", "--no-input")
+        manage(env, "db_worker", "--queue-name", "default", "--batch", "--no-startup-delay")
+        article_id, article_path = article_under_test(env)
+        log(f"narrating the article under test ({article_path})...")
+        manage(env, "narrate", str(article_id), "--force")
+        pages = {"article": article_path, "front": "/"}
+
+        uncached = Granian(env, app_port, args.workers, page_cache=False)
+        servers.append(uncached)
+        for label, path in pages.items():
+            url = f"http://127.0.0.1:{app_port}{path}"
+            body, _ = fetch(url)
+            results[label] = {"html_bytes": len(body), "gzip_bytes": len(gzip.compress(body, 6)),
+                              "br_bytes": len(brotli.compress(body, quality=5))}  # fmt: skip
+            log(f"{label}: uncached...")
+            results[label]["uncached"] = wrk(url, args.seconds, args.connections)
+        uncached.stop()
+        servers.remove(uncached)
+
+        cached = Granian(env, cached_port, args.workers, page_cache=True)
+        servers.append(cached)
+        nginx = Nginx(workdir, cached_port, nginx_port, static_port)
+        servers.append(nginx)
+        for label, path in pages.items():
+            app_url = f"http://127.0.0.1:{cached_port}{path}"
+            nginx_url = f"http://127.0.0.1:{nginx_port}{path}"
+            body, headers = fetch(app_url)
+            fetch(app_url)
+            assert fetch(app_url)[1].get("X-Cache") == "HIT", "the app cache does not hit"
+            nginx.add_static(f"{label}.html", body)
+            fetch(nginx_url)
+            log(f"{label}: app cache, nginx cache, static...")
+            results[label]["app_cached"] = wrk(app_url, args.seconds, args.connections)
+            results[label]["nginx_cache"] = wrk(nginx_url, args.seconds, args.connections)
+            results[label]["static"] = wrk(
+                f"http://127.0.0.1:{static_port}/{label}.html", args.seconds, args.connections
+            )
+            requests, urls = page_weight(app_url)
+            results[label]["requests"] = requests
+            results[label]["request_urls"] = urls
+            if not args.skip_lighthouse:
+                log(f"{label}: lighthouse...")
+                results[label]["lighthouse"] = lighthouse_scores(lighthouse, app_url, workdir)
+
+        log("freshness under load...")
+        results["freshness"] = freshness(
+            env,
+            article_id,
+            f"http://127.0.0.1:{cached_port}{article_path}",
+            f"http://127.0.0.1:{nginx_port}{article_path}",
+            max(args.seconds, 9),
+            args.connections,
+            editor_session(env),
+        )
+    finally:
+        for server in reversed(servers):
+            server.stop()
+        drop_database(base, name)
+        shutil.rmtree(workdir, ignore_errors=True)
+    report(results)
+
+
+def article_under_test(env):
+    code = (
+        "from newsdesk.frontpage.models import HomePage;"
+        "a = HomePage.objects.get().lead_story; print(a.pk, a.url)"
+    )
+    out = subprocess.run([PY, "manage.py", "shell", "-c", code], cwd=ROOT, env=env,
+                         check=True, capture_output=True, text=True)  # fmt: skip
+    pk, url = out.stdout.strip().splitlines()[-1].split()
+    return int(pk), url
+
+
+def machine():
+    cpu = re.search(r"model name\s*:\s*(.*)", Path("/proc/cpuinfo").read_text())
+    return {"cores": os.cpu_count(), "cpu": cpu.group(1) if cpu else "unknown"}
+
+
+def report(results):
+    print(f"\nMachine: {results['machine']['cores']} cores, {results['machine']['cpu']}")
+    for label in ("article", "front"):
+        page = results[label]
+        static = page["static"]["rps"]
+        print(
+            f"\n{label} page  (HTML {page['html_bytes']:,} B raw, {page['gzip_bytes']:,} B gzip,"
+            f" {page['br_bytes']:,} B brotli; {page['requests']} requests without images/audio)"
+        )
+        print(f"  {'mode':<12} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'of static':>10}")
+        for mode in ("uncached", "app_cached", "nginx_cache", "static"):
+            run = page[mode]
+            errors = f"  ({run['non_2xx']} non-2xx)" if run["non_2xx"] else ""
+            print(
+                f"  {mode:<12} {run['rps']:>10,.0f} {run['p50_ms']:>8.2f} {run['p99_ms']:>8.2f}"
+                f" {run['rps'] / static:>9.1%}{errors}"
+            )
+        if "lighthouse" in page:
+            print("  lighthouse   " + "  ".join(f"{k} {v}" for k, v in page["lighthouse"].items()))
+    fresh = results["freshness"]
+    print(f"\nfreshness under load: app cache {fresh['app_s']} s, nginx cache {fresh['nginx_s']} s "
+          f"after publishing; stale responses afterwards: {fresh['stale_responses_after']}; "
+          f"staff got a cached page: {fresh['staff_cached']}")  # fmt: skip
+    out = ROOT / "bench" / "out"
+    out.mkdir(exist_ok=True)
+    (out / "pages.json").write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,263 @@
+"""The anonymous full-page cache, HTTP caching headers, compression and purging.
+
+Readers without a session cookie get pages from the cache (Redis in production, local memory by
+default); staff, who carry a session cookie, never read or fill it, and neither do previews (they
+live under /admin/). A cached page is stored with its gzip and Brotli forms, so a hit costs two
+cache reads and no rendering or compressing.
+
+Purging is by path: each path has a version in the cache, part of every key stored under it.
+`purge_paths()` renews the versions (dropping every query-string variant of a path at once)
+and sends the same paths to the configured front-end caches (nginx) straight away, so a published
+change reaches readers within a second. Which paths a change affects is known by the app that
+owns the content; each calls `purge_paths()` from its reaction to the change.
+"""
+
+import gzip
+import hashlib
+import logging
+import time
+from urllib.parse import urlencode, urljoin
+
+import brotli
+from asgiref.sync import iscoroutinefunction, sync_to_async
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_vary_headers
+from django.utils.decorators import sync_and_async_middleware
+from django.utils.http import http_date, parse_etags
+from wagtail.contrib.frontend_cache.utils import get_backends
+
+logger = logging.getLogger("newsdesk.pagecache")
+
+COMPRESSIBLE = (
+    "text/",
+    "application/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/json",
+    "application/ld+json",
+    "image/svg+xml",
+    "application/javascript",
+)
+# Headers of the original response that a cache hit repeats.
+KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Frame-Options", "Link", "Location")
+
+
+def cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def cacheable_request(request):
+    if request.method not in ("GET", "HEAD") or not settings.PAGE_CACHE_ENABLED:
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False
+    path = request.path_info
+    if any(path.startswith(prefix) for prefix in settings.PAGE_CACHE_EXCLUDE):
+        return False
+    return all(name in settings.PAGE_CACHE_QUERY_PARAMS for name in request.GET)
+
+
+def version_key(path):
+    return f"pagecache:v:{hashlib.md5(path.encode()).hexdigest()}"
+
+
+def page_key(request, version):
+    query = urlencode(sorted(request.GET.lists()), doseq=True)
+    raw = f"{request.get_host()}|{request.path_info}|{query}|{version}"
+    return f"pagecache:p:{hashlib.md5(raw.encode()).hexdigest()}"
+
+
+def preferred_encoding(request):
+    accepted = request.headers.get("Accept-Encoding", "")
+    if "br" in accepted:
+        return "br"
+    if "gzip" in accepted:
+        return "gzip"
+    return None
+
+
+def compressible(response):
+    content_type = response.get("Content-Type", "")
+    return (
+        not response.streaming
+        and not response.has_header("Content-Encoding")
+        and content_type.startswith(COMPRESSIBLE)
+        and len(response.content) >= 512
+    )
+
+
+def compress(body, encoding):
+    if encoding == "br":
+        return brotli.compress(body, quality=5)
+    return gzip.compress(body, compresslevel=6, mtime=0)
+
+
+def encode_response(request, response, variants=None):
+    """Compress `response` for this client (reusing precomputed `variants` when given)."""
+    if not compressible(response):
+        return response
+    patch_vary_headers(response, ("Accept-Encoding",))
+    encoding = preferred_encoding(request)
+    if encoding is None:
+        return response
+    body = variants[encoding] if variants else compress(response.content, encoding)
+    if len(body) >= len(response.content):
+        return response
+    response.content = body
+    response["Content-Length"] = str(len(body))
+    response["Content-Encoding"] = encoding
+    if response.has_header("ETag") and not response["ETag"].startswith("W/"):
+        response["ETag"] = "W/" + response["ETag"]
+    return response
+
+
+def anonymous_headers(response):
+    """What a shared cache (nginx, a CDN) and the browser may do with an anonymous page."""
+    response["Cache-Control"] = (
+        f"public, max-age=0, s-maxage={settings.PAGE_CACHE_SECONDS}, "
+        f"stale-while-revalidate={settings.PAGE_CACHE_STALE_SECONDS}"
+    )
+    # Readers without a session all get the same page: cookies must not split shared caches.
+    vary = [v.strip() for v in response.get("Vary", "").split(",") if v.strip()]
+    vary = [v for v in vary if v.lower() != "cookie"]
+    if vary:
+        response["Vary"] = ", ".join(vary)
+    elif response.has_header("Vary"):
+        del response["Vary"]
+
+
+def storable(response):
+    if response.status_code not in (200, 404) or response.streaming:
+        return False
+    if response.cookies or response.has_header("Set-Cookie"):
+        return False
+    control = response.get("Cache-Control", "")
+    return "private" not in control and "no-store" not in control and "no-cache" not in control
+
+
+def not_modified(request, etag):
+    if etag and request.headers.get("If-None-Match"):
+        wanted = [tag.removeprefix("W/") for tag in parse_etags(request.headers["If-None-Match"])]
+        return etag in wanted or "*" in wanted
+    return False
+
+
+def hit_response(request, entry):
+    if not_modified(request, entry["etag"]):
+        response = HttpResponseNotModified()
+        response["ETag"] = entry["etag"]
+    else:
+        response = HttpResponse(entry["body"], status=entry["status"])
+        for name, value in entry["headers"].items():
+            response[name] = value
+        response["ETag"] = entry["etag"]
+        response["Last-Modified"] = entry["last_modified"]
+        encode_response(request, response, entry["variants"])
+    anonymous_headers(response)
+    patch_vary_headers(response, ("Accept-Encoding",))
+    response["X-Cache"] = "HIT"
+    return response
+
+
+def lookup(request):
+    store = cache()
+    version = store.get(version_key(request.path_info)) or 0
+    key = page_key(request, version)
+    return key, store.get(key)
+
+
+def fill(key, response):
+    body = response.content
+    etag = '"' + hashlib.md5(body).hexdigest() + '"'
+    entry = {
+        "status": response.status_code,
+        "headers": {name: response[name] for name in KEPT_HEADERS if response.has_header(name)},
+        "body": body,
+        "etag": etag,
+        "last_modified": http_date(time.time()),
+        "variants": (
+            {encoding: compress(body, encoding) for encoding in ("br", "gzip")}
+            if compressible(response)
+            else None
+        ),
+    }
+    timeout = settings.PAGE_CACHE_SECONDS if response.status_code == 200 else 60
+    cache().set(key, entry, timeout)
+    return entry
+
+
+def finish_miss(request, response, key):
+    if key is None or not storable(response):
+        return encode_response(request, response)
+    entry = fill(key, response)
+    response["ETag"] = entry["etag"]
+    response["Last-Modified"] = entry["last_modified"]
+    anonymous_headers(response)
+    response["X-Cache"] = "MISS"
+    if not_modified(request, entry["etag"]):
+        not_modified_response = HttpResponseNotModified()
+        not_modified_response["ETag"] = entry["etag"]
+        return not_modified_response
+    return encode_response(request, response, entry["variants"])
+
+
+@sync_and_async_middleware
+def page_cache_middleware(get_response):
+    """Serve anonymous readers from the page cache; compress every compressible response."""
+    if iscoroutinefunction(get_response):
+
+        async def middleware(request):
+            key = None
+            if cacheable_request(request):
+                key, entry = await sync_to_async(lookup, thread_sensitive=False)(request)
+                if entry is not None:
+                    return hit_response(request, entry)
+            response = await get_response(request)
+            if key is not None and storable(response):
+                return await sync_to_async(finish_miss, thread_sensitive=False)(
+                    request, response, key
+                )
+            return encode_response(request, response)
+
+    else:
+
+        def middleware(request):
+            key = None
+            if cacheable_request(request):
+                key, entry = lookup(request)
+                if entry is not None:
+                    return hit_response(request, entry)
+            return finish_miss(request, get_response(request), key)
+
+    return middleware
+
+
+def purge_paths(paths):
+    """Drop these paths (every query-string variant) from the page cache and front-end caches.
+
+    Runs after the current transaction commits, so a reader can never refill the cache with
+    the old content in between.
+    """
+    paths = sorted({path for path in paths if path})
+    if paths:
+        transaction.on_commit(lambda: purge_now(paths))
+
+
+def purge_now(paths):
+    # A fresh version, not an increment: if an evicted version came back as 0, pages stored
+    # under it would reappear; time stamps never repeat.
+    version = time.time_ns()
+    cache().set_many({version_key(path): version for path in paths}, None)
+    site_url = settings.SITE_URL + "/"
+    urls = [urljoin(site_url, path.lstrip("/")) for path in paths]
+    # Query-string variants (?page=2) too; nginx's purge module takes a trailing wildcard.
+    urls += [url + "?*" for url in urls]
+    for name, backend in get_backends().items():
+        try:
+            backend.purge_batch(urls)
+        except Exception:
+            logger.exception("Purging %d URLs from front-end cache %s failed", len(urls), name)
+    logger.info("purged %d paths", len(paths), extra={"event": "purge", "paths": paths})
