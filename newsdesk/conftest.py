@@ -5,6 +5,7 @@ import itertools
 import os
 from io import BytesIO
 
+import django_tasks
 import pytest
 from asgiref.local import Local
 from django.contrib.auth.models import Group
@@ -39,9 +40,12 @@ _counter = itertools.count(1)
 @receiver(setting_changed)
 def _reset_task_backends(setting, **kwargs):
     # Django caches task backends and does not reset them when TASKS changes in a test.
+    # Wagtail's and modelsearch's tasks still go through the older `django_tasks` package, whose
+    # handler caches its backends separately: reset both.
     if setting == "TASKS":
-        task_backends.__dict__.pop("settings", None)
-        task_backends._connections = Local(task_backends.thread_critical)
+        for handler in (task_backends, django_tasks.task_backends):
+            handler.__dict__.pop("settings", None)
+            handler._connections = Local(handler.thread_critical)
 
 
 def use_task_backend(settings, backend):

@@ -224,7 +224,7 @@ PAGE_CACHE_EXCLUDE = (
     "/media/",
 )
 # Query parameters reader pages understand; a URL with any other is not cached.
-PAGE_CACHE_QUERY_PARAMS = {"page", "q", "section", "from", "to", "date_from", "date_to", "sort"}
+PAGE_CACHE_QUERY_PARAMS = {"page", "q", "section", "start", "end", "sort"}
 FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL")
 WAGTAILFRONTENDCACHE = (
     {

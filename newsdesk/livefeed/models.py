@@ -3,10 +3,12 @@ from django.core.exceptions import ValidationError
 from django.db import connection, models, transaction
 from django.db.models import Max, Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.fields import RichTextField
 from wagtail.models import RevisionMixin
 from wagtail.rich_text import get_text_for_indexing
+from wagtail.search import index
 
 MAX_TEXT_LENGTH = 600
 SIDEBAR_COUNT = 10
@@ -63,7 +65,7 @@ class FeedItemQuerySet(models.QuerySet):
         return self.aggregate(cursor=Max("cursor"))["cursor"] or 0
 
 
-class FeedItem(RevisionMixin, models.Model):
+class FeedItem(index.Indexed, RevisionMixin, models.Model):
     """A short, timestamped update in the live news feed."""
 
     text = RichTextField(
@@ -112,6 +114,12 @@ class FeedItem(RevisionMixin, models.Model):
 
     objects = FeedItemQuerySet.as_manager()
 
+    search_fields = [
+        index.SearchField("text"),
+        index.FilterField("published_at"),
+        index.FilterField("removed_at"),
+    ]
+
     # What readers see change; pinning and removal are not corrections.
     CONTENT_FIELDS = ("text", "article_id", "section_id", "image_id")
 
@@ -146,6 +154,9 @@ class FeedItem(RevisionMixin, models.Model):
             # The fragment carries the item's id, which a new row only has after the insert.
             self.fragment = "" if self.is_removed else self.render_fragment()
             super().save(update_fields=["fragment"])
+
+    def get_absolute_url(self):
+        return reverse("livefeed:item", args=[self.pk])
 
     @property
     def plain_text(self):

@@ -8,5 +8,6 @@ app_name = "livefeed"
 urlpatterns = [
     path("news-feed/", views.news_feed, name="index"),
     path("news-feed/stream/", views.stream, name="stream"),
+    path("news-feed/<int:pk>/", views.permalink, name="item"),
     path("news-feed/rss/", FeedItemsRSS(), name="rss"),
 ]

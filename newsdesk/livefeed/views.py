@@ -2,8 +2,9 @@ from datetime import timedelta
 from itertools import groupby
 
 from django.conf import settings
+from django.db.models import Q
 from django.http import StreamingHttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import json_script
@@ -78,6 +79,21 @@ def news_feed(request):
             "time_zone": timezone.get_current_timezone_name(),
         },
     )
+
+
+def permalink(request, pk):
+    """The feed page that shows an item, scrolled to it (the address search results link to)."""
+    item = get_object_or_404(FeedItem.objects.visible(), pk=pk)
+    newer = (
+        FeedItem.objects.visible()
+        .filter(
+            Q(published_at__gt=item.published_at) | Q(published_at=item.published_at, pk__gt=pk)
+        )
+        .count()
+    )
+    page = newer // FEED_PAGE_SIZE + 1
+    query = f"?page={page}" if page > 1 else ""
+    return redirect(f"{reverse('livefeed:index')}{query}#{item.stream_id}")
 
 
 async def stream(request):

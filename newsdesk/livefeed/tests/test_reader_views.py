@@ -124,3 +124,15 @@ def test_it_renders_the_feed_in_constant_queries(client, article_factory, url):
     add(8)
     large = count_queries(client, url)
     assert large == small, f"{small} queries with 2 items, {large} with 10"
+
+
+def test_it_links_each_item_to_its_place_in_the_feed(client):
+    from newsdesk.livefeed.views import FEED_PAGE_SIZE
+
+    items = [post(f"Update number {n}") for n in range(FEED_PAGE_SIZE + 2)]
+    response = client.get(items[-1].get_absolute_url())
+    assert response.status_code == 302
+    assert response["Location"] == f"/news-feed/#feed-item-{items[-1].pk}"
+    oldest = client.get(items[0].get_absolute_url())
+    assert oldest["Location"] == f"/news-feed/?page=2#feed-item-{items[0].pk}"
+    assert client.get("/news-feed/999999/").status_code == 404

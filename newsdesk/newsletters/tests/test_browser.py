@@ -1,5 +1,9 @@
 """Signing up in Chromium: in place with JavaScript, through a result page without it; every
-form on a page with ids of its own, accessible, within the Content-Security-Policy."""
+form on a page with ids of its own, accessible, within the Content-Security-Policy.
+
+Pages are served by granian over ASGI as in production: they carry the live feed, whose stream
+would tie up the threads of a WSGI test server.
+"""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -7,6 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 from newsdesk.conftest import csp_violations, watch_csp
 from newsdesk.newsletters.models import Subscriber
 from newsdesk.newsletters.views import THANKS
+from newsdesk.testing import web_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -43,14 +48,23 @@ def duplicate_ids(page):
 
 
 @pytest.fixture
-def story(live_server, newsletter, weekly, article_factory):
+def story(newsletter, weekly, article_factory):
     return article_factory(title="Kyiv restores power to most districts")
 
 
-def test_it_signs_up_in_place_with_javascript(
-    browser, live_server, smtp, story, newsletter, screenshot_dir
-):
-    page = open_page(browser, live_server.url + story.url)
+@pytest.fixture
+def site(smtp):
+    """The site, sending its mail (at once, as tests do) to the test SMTP server."""
+    env = {
+        "EMAIL_URL": smtp.url,
+        "TASKS_BACKEND": "django.tasks.backends.immediate.ImmediateBackend",
+    }
+    with web_server(env=env) as url:
+        yield url
+
+
+def test_it_signs_up_in_place_with_javascript(browser, site, smtp, story, screenshot_dir):
+    page = open_page(browser, site + story.url)
     assert page.locator("form[data-newsletter-form]").count() == 3
     assert duplicate_ids(page) == []
     url = page.url
@@ -86,10 +100,8 @@ def test_it_signs_up_in_place_with_javascript(
     assert csp_violations(page) == []
 
 
-def test_it_signs_up_through_a_result_page_without_javascript(
-    browser, live_server, smtp, story, newsletter
-):
-    page = open_page(browser, live_server.url + story.url, javascript=False)
+def test_it_signs_up_through_a_result_page_without_javascript(browser, site, smtp, story):
+    page = open_page(browser, site + story.url, javascript=False)
     form = page.locator(".site-footer form")
     form.get_by_label("The Explainer").check()
     form.get_by_label("The Morning Brief").check()
@@ -121,11 +133,9 @@ def test_it_signs_up_through_a_result_page_without_javascript(
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_the_newsletter_boxes_and_pages_are_accessible(
-    browser, live_server, story, width, screenshot_dir
-):
+def test_the_newsletter_boxes_and_pages_are_accessible(browser, site, story, width, screenshot_dir):
     for name, path in [("article", story.url), ("front", "/"), ("index", "/newsletters/")]:
-        page = open_page(browser, live_server.url + path, width)
+        page = open_page(browser, site + path, width)
         assert duplicate_ids(page) == []
         assert serious_violations(page) == [], name
         assert csp_violations(page) == [], name
