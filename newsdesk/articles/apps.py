@@ -5,3 +5,6 @@ class ArticlesConfig(AppConfig):
     name = "newsdesk.articles"
     label = "articles"
     verbose_name = "Articles"
+
+    def ready(self):
+        from newsdesk.articles import signals  # noqa: F401

@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from newsdesk.articles.blocks import ArticleBodyBlock
+from newsdesk.core.models import ViewRestrictionsMixin
 
 WORDS_PER_MINUTE = 230
 LISTING_PAGE_SIZE = 12
@@ -62,7 +63,7 @@ def attach_sections(articles):
     return articles
 
 
-class SectionPage(Page):
+class SectionPage(ViewRestrictionsMixin, Page):
     """A section of the newsroom (News, Ukraine, World...): the parent of its articles."""
 
     intro = models.TextField(blank=True, max_length=400)
@@ -79,13 +80,16 @@ class SectionPage(Page):
     def get_articles(self):
         return ArticlePage.objects.child_of(self).for_listing()
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def get_listing(self, request):
         page = paginate(request, self.get_articles())
         for article in page.object_list:
             article.__dict__["section"] = self
-        context["articles"] = page
-        context["current_section"] = self
+        return page
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = lambda: self.get_listing(request)
+        context["page_number"] = request.GET.get("page", "1")[:12]
         return context
 
 
@@ -95,7 +99,7 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-class ArticlePage(Page):
+class ArticlePage(ViewRestrictionsMixin, Page):
     standfirst = models.TextField(
         max_length=300, help_text="One or two sentences under the headline that tell the story."
     )
@@ -222,26 +226,42 @@ class ArticlePage(Page):
             return self.lead_image_credit
         return self.lead_image.credit if self.lead_image else ""
 
-    @property
+    @cached_property
     def authors(self):
-        return [link.author for link in self.article_authors.all()]
+        links = self.article_authors.all()
+        if "article_authors" not in getattr(self, "_prefetched_objects_cache", {}):
+            links = links.select_related("author")
+        return [link.author for link in links]
 
     @cached_property
     def section(self):
         parent = self.get_parent()
         return parent.specific if parent else None
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    @cached_property
+    def prepared(self):
+        """This article with everything its page prints fetched in bulk; used only when the
+        cached fragment of the article is rendered anew."""
         prefetch_related_objects(
             [self], "article_authors__author", "tags", "corrections", "lead_image__renditions"
         )
         body_images = [b.value["image"] for b in self.body if b.block_type == "image"]
         prefetch_related_objects([image for image in body_images if image], "renditions")
-        context["current_section"] = self.section
-        context["more_news"] = attach_sections(
-            ArticlePage.objects.for_listing().exclude(pk=self.pk)[:6]
-        )
+        return self
+
+    @property
+    def section_path(self):
+        """The path of this article's section, from its own URL (no query)."""
+        url = self.url or ""
+        return url.rsplit("/", 2)[0] + "/" if url.count("/") > 2 else None
+
+    def get_more_news(self):
+        return attach_sections(ArticlePage.objects.for_listing().exclude(pk=self.pk)[:6])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Lazy: only rendered when the cached fragments showing them are out of date.
+        context["more_news"] = self.get_more_news
         return context
 
 

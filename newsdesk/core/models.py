@@ -1,7 +1,11 @@
+from django.core.cache import cache
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import PageViewRestriction
+
+from newsdesk.core.pagecache import bump
 
 
 class NewsImage(AbstractImage):
@@ -71,6 +75,10 @@ class NewsroomSettings(BaseGenericSetting):
     class Meta:
         verbose_name = "newsroom settings"
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        bump("chrome")
+
 
 class WorkerHeartbeat(models.Model):
     """A task worker's sign of life, written every few seconds while it runs.
@@ -91,3 +99,25 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self):
         return f"{self.worker_id} on {self.hostname} (pid {self.pid})"
+
+
+RESTRICTIONS_KEY = "view-restrictions:any"
+
+
+def view_restrictions_exist():
+    """Whether any page has a view restriction (login, password, group); cached, because
+    checking a page's ancestors for them costs two queries on every page a reader opens."""
+    found = cache.get(RESTRICTIONS_KEY)
+    if found is None:
+        found = PageViewRestriction.objects.exists()
+        cache.set(RESTRICTIONS_KEY, found, 3600)
+    return found
+
+
+class ViewRestrictionsMixin:
+    """For page types readers open often: skip the restriction lookup while none exist."""
+
+    def get_view_restrictions(self):
+        if not view_restrictions_exist():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()

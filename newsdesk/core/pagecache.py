@@ -60,8 +60,46 @@ def cacheable_request(request):
     return all(name in settings.PAGE_CACHE_QUERY_PARAMS for name in request.GET)
 
 
-def version_key(path):
+def path_version_key(path):
     return f"pagecache:v:{hashlib.md5(path.encode()).hexdigest()}"
+
+
+def renew_versions(keys):
+    # A fresh version, not an increment: if an evicted version came back as 0, pages stored
+    # under it would reappear; time stamps never repeat.
+    cache().set_many(dict.fromkeys(keys, time.time_ns()), None)
+
+
+def bump(*names):
+    """Mark shared content as changed ("articles", "feed", "chrome"): fragments keyed on it are
+    rendered anew. At once and again after the commit, as purge_paths does."""
+    keys = [f"pagecache:content:{name}" for name in names]
+    renew_versions(keys)
+    transaction.on_commit(lambda: renew_versions(keys))
+
+
+CONTENT_VERSIONS = ("articles", "feed", "chrome")
+
+
+class FragmentVersions:
+    """The versions templates key their cached fragments on, read in one cache round trip the
+    first time a template asks for any of them: `v.articles`, `v.feed`, `v.chrome`, `v.path`."""
+
+    def __init__(self, path):
+        self._path = path
+        self._versions = None
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if self._versions is None:
+            keys = {f"pagecache:content:{n}": n for n in CONTENT_VERSIONS}
+            keys[path_version_key(self._path)] = "path"
+            found = cache().get_many(list(keys))
+            self._versions = {name: found.get(key, 0) for key, name in keys.items()}
+        if name not in self._versions:
+            raise AttributeError(name)
+        return self._versions[name]
 
 
 def page_key(request, version):
@@ -164,7 +202,7 @@ def hit_response(request, entry):
 
 def lookup(request):
     store = cache()
-    version = store.get(version_key(request.path_info)) or 0
+    version = store.get(path_version_key(request.path_info)) or 0
     key = page_key(request, version)
     return key, store.get(key)
 
@@ -238,19 +276,18 @@ def page_cache_middleware(get_response):
 def purge_paths(paths):
     """Drop these paths (every query-string variant) from the page cache and front-end caches.
 
-    Runs after the current transaction commits, so a reader can never refill the cache with
-    the old content in between.
+    The page cache forgets them at once (so this process shows the change straight away) and
+    again when the transaction commits (so no request that read the old rows can have refilled
+    it meanwhile); front-end caches are purged after the commit.
     """
     paths = sorted({path for path in paths if path})
     if paths:
+        renew_versions([path_version_key(path) for path in paths])
         transaction.on_commit(lambda: purge_now(paths))
 
 
 def purge_now(paths):
-    # A fresh version, not an increment: if an evicted version came back as 0, pages stored
-    # under it would reappear; time stamps never repeat.
-    version = time.time_ns()
-    cache().set_many({version_key(path): version for path in paths}, None)
+    renew_versions([path_version_key(path) for path in paths])
     site_url = settings.SITE_URL + "/"
     urls = [urljoin(site_url, path.lstrip("/")) for path in paths]
     # Query-string variants (?page=2) too; nginx's purge module takes a trailing wildcard.

@@ -1,9 +1,14 @@
-"""One log line per task run, from django.tasks' own signals."""
+"""One log line per task run; the cached answer to "does any page have a view restriction?"."""
 
 import logging
 
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.tasks.signals import task_finished, task_started
+from wagtail.models import PageViewRestriction
+
+from newsdesk.core.models import RESTRICTIONS_KEY
 
 task_log = logging.getLogger("newsdesk.tasks")
 
@@ -38,3 +43,9 @@ def log_task_finished(sender, task_result, **kwargs):
         else logging.INFO
     )
     task_log.log(level, "task %s %s", fields["status"].lower(), fields["task"], extra=fields)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def view_restrictions_changed(sender, **kwargs):
+    cache.delete(RESTRICTIONS_KEY)

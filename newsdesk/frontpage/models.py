@@ -1,15 +1,18 @@
 from django.db import models
 from django.db.models import prefetch_related_objects
+from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
+from wagtail.url_routing import RouteResult
 
-from newsdesk.articles.models import ArticlePage, SectionPage, attach_sections
+from newsdesk.articles.models import ArticlePage, attach_sections
+from newsdesk.core.models import ViewRestrictionsMixin
 
 MORE_NEWS_COUNT = 8
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionsMixin, Page):
     """The front page: stories an editor placed, then the latest news not already shown."""
 
     lead_story = models.ForeignKey(
@@ -62,15 +65,21 @@ class HomePage(Page):
         )
         return attach_sections([pick.article for pick in picks if pick.article])
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def route(self, request, path_components):
+        # /<section>/<article>/ in one query instead of Wagtail's four (two per level).
+        if len(path_components) == 2:
+            url_path = f"{self.url_path}{path_components[0]}/{path_components[1]}/"
+            article = ArticlePage.objects.live().filter(url_path=url_path).first()
+            if article is not None:
+                return RouteResult(article)
+        return super().route(request, path_components)
+
+    def get_curation(self):
+        """What the front page shows: the editors' choices, then the latest not already shown."""
         prefetch_related_objects(
             [self],
             *[
-                models.Prefetch(
-                    f"{relation}__article",
-                    queryset=ArticlePage.objects.for_listing(),
-                )
+                models.Prefetch(f"{relation}__article", queryset=ArticlePage.objects.for_listing())
                 for relation in ("top_stories", "picks")
             ],
         )
@@ -80,31 +89,30 @@ class HomePage(Page):
                 pk__in=[self.lead_story_id, self.featured_article_id]
             )
         }
-        curated = {
-            "lead": chosen.get(self.lead_story_id),
-            "featured": chosen.get(self.featured_article_id),
-            "top": [s.article for s in self.top_stories.all() if s.article],
-            "picks": [p.article for p in self.picks.all() if p.article],
-        }
-        shown = {a.pk for a in curated["top"] + curated["picks"]}
-        shown |= {a.pk for a in (curated["lead"], curated["featured"]) if a}
+        lead = chosen.get(self.lead_story_id)
+        featured = chosen.get(self.featured_article_id)
+        top = [s.article for s in self.top_stories.all() if s.article]
+        picks = [p.article for p in self.picks.all() if p.article]
+        shown = {a.pk for a in [*top, *picks, lead, featured] if a}
         latest = list(
             ArticlePage.objects.for_listing().exclude(pk__in=shown)[: MORE_NEWS_COUNT + 1]
         )
-        if curated["lead"] is None and latest:
-            curated["lead"] = latest.pop(0)
-        all_cards = [curated["lead"], curated["featured"], *curated["top"], *curated["picks"]]
-        attach_sections([a for a in all_cards if a] + latest)
-        context.update(
-            lead=curated["lead"],
-            top_stories=curated["top"],
-            featured=curated["featured"],
-            featured_teaser=self.featured_teaser
-            or (curated["featured"].standfirst if curated["featured"] else ""),
-            picks=curated["picks"],
-            more_news=latest[:MORE_NEWS_COUNT],
-            sections=SectionPage.objects.live().public().child_of(self),
-        )
+        if lead is None and latest:
+            lead = latest.pop(0)
+        attach_sections([a for a in [lead, featured, *top, *picks] if a] + latest)
+        return {
+            "lead": lead,
+            "top_stories": top,
+            "featured": featured,
+            "featured_teaser": self.featured_teaser or (featured.standfirst if featured else ""),
+            "picks": picks,
+            "more_news": latest[:MORE_NEWS_COUNT],
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Lazy: only computed when the cached fragments of the front page are out of date.
+        context["front"] = SimpleLazyObject(self.get_curation)
         return context
 
 

@@ -10,6 +10,8 @@ from wagtail.models import RevisionMixin
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
+from newsdesk.core.pagecache import bump, purge_paths
+
 MAX_TEXT_LENGTH = 600
 SIDEBAR_COUNT = 10
 TEXT_FEATURES = ["bold", "link"]
@@ -154,6 +156,9 @@ class FeedItem(index.Indexed, RevisionMixin, models.Model):
             # The fragment carries the item's id, which a new row only has after the insert.
             self.fragment = "" if self.is_removed else self.render_fragment()
             super().save(update_fields=["fragment"])
+        # Pages readers load without JavaScript show the feed as it was when cached.
+        purge_paths(["/", reverse("livefeed:index"), reverse("livefeed:rss")])
+        bump("feed")
 
     def get_absolute_url(self):
         return reverse("livefeed:item", args=[self.pk])

@@ -7,4 +7,4 @@ class NewslettersConfig(AppConfig):
     verbose_name = "Newsletters"
 
     def ready(self):
-        from newsdesk.newsletters import signals  # noqa: F401  (connects the receivers)
+        from newsdesk.newsletters import checks, signals  # noqa: F401  (registers them)

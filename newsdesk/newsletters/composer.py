@@ -4,10 +4,11 @@ confirmation and welcome mails of sign-up.
 An issue goes to thousands of people and differs between them only in the address and the
 unsubscribe link. `IssueMail` renders the templates once with a marker where the link goes,
 encodes the constant parts (headers, quoted-printable bodies) once, and per subscriber only
-encodes the link and joins bytes. The result is an ordinary Django `EmailMultiAlternatives`, so
-it goes through whichever mailer `MAILERS` names (SMTP, console, file, or an Anymail provider
-that reads the message's attributes); its `message()` returns the bytes prepared here instead of
-re-encoding 20 KB of HTML with the standard library (2.5 ms a message, 50 times slower).
+encodes the link and joins bytes: 17 us for an 11 KB message, where the standard library's MIME
+serialisation takes 2.5 ms. `envelope_for()` gives those bytes to an SMTP connection;
+`message_for()` wraps them in an ordinary Django `EmailMultiAlternatives` for any other mailer
+(console, file, or an Anymail provider that reads the message's attributes), whose `message()`
+returns the prepared bytes.
 """
 
 import binascii

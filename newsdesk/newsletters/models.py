@@ -313,12 +313,14 @@ class IssueArticle(Orderable):
 class DeliveryQuerySet(models.QuerySet):
     def claimable(self, now=None):
         """Rows waiting to be sent (a deferred row once its retry time came), and rows whose
-        claim ran out (their worker died)."""
+        claim ran out (their worker died).
+
+        A claimed row always has a lease and a queued row has one only while it waits to be
+        retried, so both cases are "unfinished, and no lease in the future"; said that way the
+        condition is the "to do" index's own, which the database then reads in order.
+        """
         now = now or timezone.now()
-        due = Q(lease_until__isnull=True) | Q(lease_until__lt=now)
-        waiting = Q(status=Delivery.Status.QUEUED) & due
-        abandoned = Q(status=Delivery.Status.CLAIMED, lease_until__lt=now)
-        return self.filter(waiting | abandoned)
+        return self.unfinished().filter(Q(lease_until__isnull=True) | Q(lease_until__lt=now))
 
     def unfinished(self):
         return self.filter(status__in=[Delivery.Status.QUEUED, Delivery.Status.CLAIMED])
@@ -353,7 +355,16 @@ class Delivery(models.Model):
                 fields=["issue", "subscriber"], name="newsletters_one_delivery_each"
             )
         ]
-        indexes = [models.Index(fields=["issue", "status"])]
+        indexes = [
+            models.Index(fields=["issue", "status"]),
+            # Only the rows still to send, in the order they are claimed: a claim reads a few
+            # entries of it, however many rows this and earlier issues have sent.
+            models.Index(
+                fields=["issue", "id"],
+                name="newsletters_delivery_todo",
+                condition=Q(status__in=["queued", "claimed"]),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.issue} → {self.subscriber_id} ({self.status})"

@@ -73,7 +73,10 @@ def fast_commits():
 
 
 def give_up_on_exhausted(issue_id):
-    """Rows that failed NEWSLETTER_MAX_ATTEMPTS times for passing reasons fail for good."""
+    """Rows that failed NEWSLETTER_MAX_ATTEMPTS times for passing reasons fail for good.
+
+    Claims skip such rows; this marks them once nothing else is left to claim.
+    """
     return (
         Delivery.objects.claimable()
         .filter(issue_id=issue_id, attempts__gte=settings.NEWSLETTER_MAX_ATTEMPTS)
@@ -88,25 +91,32 @@ def claim_batch(issue_id, *, size=None, lease_seconds=None):
     token = secrets.token_hex(8)
     now = timezone.now()
     lease_until = now + timedelta(seconds=lease_seconds)
-    give_up_on_exhausted(issue_id)
     with transaction.atomic():
         candidates = (
-            Delivery.objects.claimable(now).filter(issue_id=issue_id).order_by("pk").values("pk")
+            Delivery.objects.claimable(now)
+            .filter(issue_id=issue_id, attempts__lt=settings.NEWSLETTER_MAX_ATTEMPTS)
+            .order_by("pk")
+            .values_list("pk", flat=True)
         )
         if connection.features.has_select_for_update_skip_locked:
             # Workers skip each other's rows instead of queueing behind their locks.
             candidates = candidates.select_for_update(skip_locked=True, of=("self",))
-        # The condition is repeated in the UPDATE: a row another worker took between the
-        # subquery and the update is not taken twice (SQLite serialises writers anyway).
+        # Two statements, not UPDATE ... WHERE id IN (SELECT ... LIMIT): the database may run
+        # such a subquery again for each row, and each run would find the next rows. The rows
+        # stay locked (PostgreSQL) or the database stays ours (SQLite) until the commit, and
+        # the UPDATE checks again that each row is still claimable.
+        ids = list(candidates[:size])
         claimed = (
             Delivery.objects.claimable(now)
-            .filter(pk__in=candidates[:size])
+            .filter(pk__in=ids)
             .update(
                 status=Status.CLAIMED,
                 claim=token,
                 lease_until=lease_until,
                 attempts=F("attempts") + 1,
             )
+            if ids
+            else 0
         )
     rows = []
     if claimed:
@@ -202,9 +212,8 @@ def send_batch(issue_mail, claim, *, mailer_alias="default"):
         send_one = _sender(mailer, issue_mail)
         for position, (delivery_id, subscriber_id, address) in enumerate(claim.rows):
             if time.monotonic() > soft_deadline:
-                result.released += release(
-                    claim.token, ids=[row[0] for row in claim.rows[position:]]
-                )
+                rest = [row[0] for row in claim.rows[position:]]
+                result.released += release(claim.token, ids=rest, uncount=True)
                 break
             try:
                 send_one(address, subscriber_id)
@@ -232,7 +241,6 @@ def send_batch(issue_mail, claim, *, mailer_alias="default"):
             result.sent += 1
     except ConnectionLost as error:
         result.error = str(error)
-        result.released += release(claim.token, error=str(error), uncount=True)
     finally:
         try:
             mailer.close()
@@ -245,5 +253,8 @@ def send_batch(issue_mail, claim, *, mailer_alias="default"):
         attempts = Delivery.objects.filter(pk=delivery_id).values_list("attempts", flat=True)
         delay = settings.NEWSLETTER_RETRY_SECONDS * max(1, attempts.first() or 1)
         result.released += release(claim.token, ids=[delivery_id], error=error, retry_after=delay)
+    if result.error:
+        # Whatever this claim still holds was never tried: back in the queue, uncounted.
+        result.released += release(claim.token, error=result.error, uncount=True)
     result.seconds = time.monotonic() - started
     return result

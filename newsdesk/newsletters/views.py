@@ -6,6 +6,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from newsdesk.core import ratelimit
+from newsdesk.core.csrf import same_origin_only
 from newsdesk.newsletters import services, tokens
 from newsdesk.newsletters.forms import SignupForm
 from newsdesk.newsletters.models import Newsletter, Subscriber, Subscription
@@ -33,6 +34,7 @@ def _signup_response(request, *, status, message="", form=None):
     )
 
 
+@same_origin_only  # no token: the form sits on pages shared from the cache
 @require_POST
 def subscribe(request):
     """The sign-up form's target: JSON for the form's script, a result page without it."""

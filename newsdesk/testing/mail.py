@@ -10,7 +10,9 @@
 
 Messages are kept as received bytes and parsed (`email.message.EmailMessage`, default policy) only
 when a test asks for them, so counting thousands of them stays cheap. Recipients listed in
-`refuse` are answered 550 at RCPT, those in `defer` 451, to test how senders handle both.
+`refuse` are answered 550 at RCPT, those in `defer` 451, to test how senders handle both; with
+`hang_up_after=N` the server keeps the Nth message but drops the connection instead of answering,
+as a server (or network) failing at the worst moment does.
 """
 
 import email
@@ -53,13 +55,16 @@ class _Handler:
 
     async def handle_DATA(self, smtp, session, envelope):
         self.server._add(Received(envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
+        if self.server.count == self.server.hang_up_after:
+            smtp.transport.close()
         return "250 OK: queued"
 
 
 class SMTPServer:
-    def __init__(self, port=None, refuse=(), defer=()):
+    def __init__(self, port=None, refuse=(), defer=(), hang_up_after=None):
         self.host = "127.0.0.1"
         self.port = port or free_port()
+        self.hang_up_after = hang_up_after
         self.refuse = {address.lower() for address in refuse}
         self.defer = {address.lower() for address in defer}
         self._received = []

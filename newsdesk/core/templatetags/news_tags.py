@@ -28,6 +28,11 @@ def excerpt(text, length=150):
 
 
 @register.filter
+def startswith(text, prefix):
+    return str(text).startswith(str(prefix))
+
+
+@register.filter
 def byline_names(names):
     """'A', 'A and B', 'A, B and C'."""
     names = [str(name) for name in names]

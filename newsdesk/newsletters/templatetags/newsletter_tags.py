@@ -55,7 +55,6 @@ def form_context(context, *, prefix, newsletters, newsletter=None, form=None, co
         "email_error": " ".join(errors.get("email", [])),
         "newsletter_error": " ".join(errors.get("newsletter", [])),
         "source": request.path if request is not None else "",
-        "csrf_token": context.get("csrf_token"),
         "compact": compact,
         "load_script": first_form,
     }

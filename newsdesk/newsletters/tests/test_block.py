@@ -1,9 +1,6 @@
 """The sign-up form as a StreamField block, placeable in any page's body."""
 
-import re
-
 import pytest
-from django.middleware.csrf import get_token
 from django.test import RequestFactory
 
 from newsdesk.newsletters.blocks import NewsletterSignupBlock
@@ -13,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 def render(value):
     request = RequestFactory().get("/news/a-story/")
-    context = {"request": request, "csrf_token": get_token(request)}
+    context = {"request": request}
     block = NewsletterSignupBlock()
     return block.render(block.to_python(value), context)
 
@@ -22,7 +19,7 @@ def test_it_renders_a_form_for_the_chosen_newsletter(newsletter, weekly):
     html = render({"heading": "Get the Brief", "newsletter": newsletter.pk})
     assert "Get the Brief" in html and newsletter.description in html
     assert f'<input type="hidden" name="newsletter" value="{newsletter.slug}">' in html
-    assert re.search(r'name="csrfmiddlewaretoken" value="\w{32,}"', html)
+    assert "csrfmiddlewaretoken" not in html  # no per-reader token: the page stays cacheable
     assert 'name="source" value="/news/a-story/"' in html
 
 

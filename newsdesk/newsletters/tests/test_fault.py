@@ -35,15 +35,18 @@ def subscribe_many(newsletter, count):
     return sorted(Subscriber.objects.values_list("email", flat=True))
 
 
-def wait_until(condition, timeout, what):
+def wait_until(condition, timeout, what, logs=()):
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+            tails = "\n".join(f"--- {log}:\n{log.read_text()[-3000:]}" for log in logs)
+            raise AssertionError(f"timed out after {timeout} s waiting for {what}\n{tails}")
         time.sleep(0.05)
 
 
-def test_a_worker_killed_mid_send_loses_nobody_and_repeats_at_most_one(settings, newsletter):
+def test_a_worker_killed_mid_send_loses_nobody_and_repeats_at_most_one(
+    settings, tmp_path, newsletter
+):
     use_task_backend(settings, "database")
     everyone = subscribe_many(newsletter, SUBSCRIBERS)
     issue = Issue.objects.create(newsletter=newsletter, subject="The fault-test issue")
@@ -55,9 +58,12 @@ def test_a_worker_killed_mid_send_loses_nobody_and_repeats_at_most_one(settings,
             "NEWSLETTER_WATCH_SECONDS": 1,
         }
         services.send_now(issue=issue)
-        killed = start_worker(queue="mail", env=env)
+        logs = [tmp_path / "killed.log", tmp_path / "survivor.log"]
+        killed = start_worker(queue="mail", env=env, log=logs[0].open("w"))
         try:
-            wait_until(lambda: smtp.count >= SUBSCRIBERS // 4, 90, "a quarter of the mail")
+            wait_until(
+                lambda: smtp.count >= SUBSCRIBERS // 4, 90, "a quarter of the mail", logs[:1]
+            )
             os.kill(killed.pid, signal.SIGKILL)
             killed.wait(10)
         finally:
@@ -66,12 +72,13 @@ def test_a_worker_killed_mid_send_loses_nobody_and_repeats_at_most_one(settings,
         in_flight = Delivery.objects.filter(issue=issue, status="claimed").count()
 
         started = time.monotonic()
-        survivor = start_worker(queue="mail", env=env)
+        survivor = start_worker(queue="mail", env=env, log=logs[1].open("w"))
         try:
             wait_until(
                 lambda: Issue.objects.get(pk=issue.pk).status == Issue.Status.SENT,
                 120,
                 "the second worker to finish",
+                logs,
             )
         finally:
             stop(survivor)

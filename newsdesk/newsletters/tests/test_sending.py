@@ -14,6 +14,7 @@ from newsdesk.newsletters import composer, sending, services
 from newsdesk.newsletters.models import Delivery, Issue, IssueArticle, Subscriber, Subscription
 from newsdesk.newsletters.tests.conftest import confirmed, link_in, path_of
 from newsdesk.testing import free_port
+from newsdesk.testing.mail import smtp_server
 
 pytestmark = pytest.mark.django_db
 
@@ -145,8 +146,6 @@ def test_it_marks_a_refused_recipient_failed_with_the_error(
     django_capture_on_commit_callbacks, settings, newsletter
 ):
     confirmed(newsletter, "ok@example.org", "gone@example.org", "also-ok@example.org")
-    from newsdesk.testing.mail import smtp_server
-
     with smtp_server(refuse=["gone@example.org"]) as server:
         settings.MAILERS = {"default": server.mailer}
         issue = send(make_issue(newsletter), django_capture_on_commit_callbacks)
@@ -164,8 +163,6 @@ def test_it_retries_a_deferred_recipient_later_then_gives_up(settings, newslette
     issue = make_issue(newsletter, status=Issue.Status.SENDING)
     services.create_deliveries(issue)
     issue_mail = composer.IssueMail.for_issue(issue, frozen=False)
-    from newsdesk.testing.mail import smtp_server
-
     with smtp_server(defer=["later@example.org"]) as server:
         settings.MAILERS = {"default": server.mailer}
         result = sending.send_batch(issue_mail, sending.claim_batch(issue.pk))
@@ -178,10 +175,10 @@ def test_it_retries_a_deferred_recipient_later_then_gives_up(settings, newslette
         Delivery.objects.filter(pk=later.pk).update(lease_until=timezone.now())
         sending.send_batch(issue_mail, sending.claim_batch(issue.pk))
         Delivery.objects.filter(pk=later.pk).update(lease_until=timezone.now())
-        assert sending.claim_batch(issue.pk).rows == []  # two attempts: it gave up
+        assert sending.claim_batch(issue.pk).rows == []  # two attempts: no more claims
+    assert services.finish_if_done(issue_id=issue.pk)  # which gives up on it
     later.refresh_from_db()
-    assert later.status == "failed" and later.attempts == 2
-    assert services.finish_if_done(issue_id=issue.pk)
+    assert later.status == "failed" and later.attempts == 2 and "451" in later.error
 
 
 def test_claims_never_share_a_row(newsletter):
@@ -262,6 +259,25 @@ def test_it_waits_for_a_mail_server_that_is_down_and_resumes(
     issue.refresh_from_db()
     assert issue.status == Issue.Status.SENT and issue.send_error == ""
     assert smtp.count == 2
+
+
+def test_a_connection_lost_mid_batch_puts_the_rest_back(settings, newsletter):
+    confirmed(newsletter, *[f"r{n}@example.org" for n in range(6)])
+    issue = make_issue(newsletter, status=Issue.Status.SENDING)
+    services.create_deliveries(issue)
+    issue_mail = composer.IssueMail.for_issue(issue, frozen=False)
+    with smtp_server(hang_up_after=3) as server:
+        settings.MAILERS = {"default": server.mailer}
+        result = sending.send_batch(issue_mail, sending.claim_batch(issue.pk))
+        assert (result.sent, result.released) == (2, 4) and "hung up" in result.error
+        rows = list(Delivery.objects.order_by("pk").values_list("status", "attempts"))
+        # The third message reached the server unanswered: it counts as an attempt and will
+        # go again (the one possible duplicate); the three after it were never tried.
+        assert rows == [("sent", 1)] * 2 + [("queued", 1)] + [("queued", 0)] * 3
+        server.hang_up_after = None
+        sending.send_batch(issue_mail, sending.claim_batch(issue.pk))
+        assert sorted(server.recipients().values()) == [1, 1, 1, 1, 1, 2]
+    assert set(Delivery.objects.values_list("status", flat=True)) == {"sent"}
 
 
 def test_unsubscribing_or_bouncing_during_a_send_skips_the_queued_copy(newsletter):

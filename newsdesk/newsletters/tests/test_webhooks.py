@@ -5,6 +5,7 @@ import base64
 import json
 
 import pytest
+from django.core.checks import run_checks
 from django.utils.timezone import now
 
 from newsdesk.newsletters import services, tokens
@@ -144,3 +145,10 @@ def test_a_mail_with_a_forged_token_unsubscribes_nobody(client, newsletter):
     )
     post(client, "/newsletters/webhooks/postmark/inbound/", {"RawEmail": raw, "MessageID": "x-2"})
     assert Subscription.objects.get().status == "confirmed"
+
+
+def test_deploy_checks_ask_for_the_secret(settings):
+    settings.ANYMAIL = {}
+    assert "newsletters.W001" in {m.id for m in run_checks(include_deployment_checks=True)}
+    settings.ANYMAIL = {"WEBHOOK_SECRET": AUTH}
+    assert "newsletters.W001" not in {m.id for m in run_checks(include_deployment_checks=True)}

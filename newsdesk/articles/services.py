@@ -1,0 +1,58 @@
+from django.core.cache import cache
+from django.db import transaction
+from django.urls import reverse
+from wagtail.models import Page
+
+from newsdesk.articles.context_processors import NAVIGATION_KEY
+from newsdesk.articles.models import ArticlePage, SectionPage
+from newsdesk.core.pagecache import bump, purge_paths
+
+
+def reader_paths(article, url_path=None):
+    """The pages of the reader site that show `article`: itself, its section, its authors' and
+    tags' pages and the front page. `url_path` is the article's Wagtail url_path if it changed."""
+    paths = ["/"]
+    site_paths = [path for path in (article.url, url_path and relative(article, url_path)) if path]
+    paths += site_paths
+    paths += [path.rsplit("/", 2)[0] + "/" for path in site_paths]  # the section
+    paths += [
+        reverse("author", args=[slug])
+        for slug in article.article_authors.values_list("author__slug", flat=True)
+    ]
+    paths += [reverse("tag", args=[slug]) for slug in article.tags.values_list("slug", flat=True)]
+    return paths
+
+
+def relative(page, url_path):
+    """The reader-facing path of a Wagtail url_path (which starts with the site root's slug)."""
+    site = page.get_site()
+    if site is None:
+        return None
+    root = Page.objects.filter(pk=site.root_page_id).values_list("url_path", flat=True).first()
+    return "/" + url_path.removeprefix(root) if root and url_path.startswith(root) else None
+
+
+def article_changed(*, article, old_url_path=None):
+    """Published, unpublished, moved or about to be deleted: drop every page that shows it."""
+    purge_paths(reader_paths(article, old_url_path))
+    bump("articles")
+
+
+def page_moved(*, page, old_url_path):
+    page = page.specific
+    if isinstance(page, ArticlePage):
+        article_changed(article=page, old_url_path=old_url_path)
+    elif isinstance(page, SectionPage):
+        purge_paths(["/", page.url, relative(page, old_url_path)])
+        forget_navigation()
+
+
+def section_changed(*, section):
+    purge_paths(["/", section.url])
+    forget_navigation()
+
+
+def forget_navigation():
+    cache.delete(NAVIGATION_KEY)
+    transaction.on_commit(lambda: cache.delete(NAVIGATION_KEY))
+    bump("articles", "chrome")

@@ -1,0 +1,28 @@
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from newsdesk.articles import services
+from newsdesk.articles.models import ArticlePage, SectionPage
+
+
+@receiver(page_published, sender=ArticlePage)
+@receiver(page_unpublished, sender=ArticlePage)
+def article_published_or_withdrawn(sender, instance, **kwargs):
+    services.article_changed(article=instance)
+
+
+@receiver(pre_delete, sender=ArticlePage)
+def article_deleted(sender, instance, **kwargs):
+    services.article_changed(article=instance)
+
+
+@receiver(post_page_move)
+def page_moved(sender, instance, url_path_before, **kwargs):
+    services.page_moved(page=instance, old_url_path=url_path_before)
+
+
+@receiver(page_published, sender=SectionPage)
+@receiver(page_unpublished, sender=SectionPage)
+def section_changed(sender, instance, **kwargs):
+    services.section_changed(section=instance)

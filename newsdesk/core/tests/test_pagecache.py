@@ -1,0 +1,123 @@
+"""The anonymous page cache: what is stored, what is served, what is purged and when."""
+
+import gzip
+
+import brotli
+import pytest
+from django.test import Client
+
+from newsdesk.conftest import make_article, make_author
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def get(client, url, **headers):
+    return client.get(url, headers=headers)
+
+
+@pytest.fixture
+def reader():
+    return Client()
+
+
+def test_it_serves_the_second_anonymous_request_from_the_cache(reader, section):
+    article = make_article(section, title="Cached story")
+    first = get(reader, article.url)
+    second = get(reader, article.url)
+    assert first["X-Cache"] == "MISS" and second["X-Cache"] == "HIT"
+    assert first.content == second.content
+    assert "Cached story" in second.content.decode()
+    control = second["Cache-Control"]
+    assert "public" in control and "s-maxage=" in control and "stale-while-revalidate=" in control
+    assert "Cookie" not in second.get("Vary", "")
+    assert not second.cookies
+
+
+def test_it_answers_a_repeated_request_with_304(reader, section):
+    article = make_article(section)
+    etag = get(reader, article.url)["ETag"]
+    assert etag
+    assert get(reader, article.url, if_none_match=etag).status_code == 304
+    assert get(reader, article.url, if_none_match='"other"').status_code == 200
+
+
+def test_it_compresses_with_brotli_or_gzip_as_asked(reader, section):
+    article = make_article(section, body=[("paragraph", "<p>" + "Words. " * 400 + "</p>")])
+    plain = get(reader, article.url).content
+    for _ in range(2):  # a miss, then a hit
+        br = get(reader, article.url, accept_encoding="gzip, br")
+        assert br["Content-Encoding"] == "br"
+        assert brotli.decompress(br.content) == plain
+        gz = get(reader, article.url, accept_encoding="gzip")
+        assert gz["Content-Encoding"] == "gzip"
+        assert gzip.decompress(gz.content) == plain
+    assert "Accept-Encoding" in br["Vary"]
+
+
+def test_it_never_serves_or_fills_the_cache_for_staff(reader, section, editor):
+    article = make_article(section, title="Staff see it live")
+    staff = Client()
+    staff.force_login(editor)
+    response = get(staff, article.url)
+    assert "X-Cache" not in response
+    assert "wagtail-userbar" in response.content.decode()
+    assert get(reader, article.url)["X-Cache"] == "MISS", "staff filled the cache"
+    assert get(staff, article.url).get("X-Cache") is None
+    assert "wagtail-userbar" not in get(reader, article.url).content.decode()
+
+
+def test_it_does_not_cache_unknown_query_strings_or_the_admin(reader, section):
+    article = make_article(section)
+    assert "X-Cache" not in get(reader, article.url + "?utm_source=x")
+    assert "X-Cache" not in get(reader, "/admin/login/")
+
+
+def test_it_purges_on_publish_unpublish_and_delete(reader, section):
+    author = make_author("Nadia Bondar")
+    article = make_article(section, title="First headline", authors=[author], tags=["kyiv"])
+    pages = [article.url, "/news/", "/authors/nadia-bondar/", "/tags/kyiv/", "/"]
+    for url in pages:
+        get(reader, url)
+        assert get(reader, url)["X-Cache"] == "HIT", url
+
+    article.title = "Second headline"
+    article.save_revision().publish()
+    for url in pages:
+        response = get(reader, url)
+        assert response["X-Cache"] == "MISS", url
+        assert "Second headline" in response.content.decode(), url
+
+    article.unpublish()
+    assert get(reader, article.url).status_code == 404
+    assert "Second headline" not in get(reader, "/news/").content.decode()
+
+
+def test_it_purges_the_front_page_when_the_editors_change_it(reader, home, section):
+    article = make_article(section, title="Now leading")
+    get(reader, "/")
+    home.lead_story = article
+    home.featured_kicker = "New kicker"
+    home.save_revision().publish()
+    response = get(reader, "/")
+    assert response["X-Cache"] == "MISS" and "Now leading" in response.content.decode()
+
+
+def test_it_purges_the_feed_pages_when_an_item_is_posted(reader, home):
+    from newsdesk.livefeed.services import post_item
+
+    for url in ("/", "/news-feed/"):
+        get(reader, url)
+    post_item(text="<p>Air raid alert lifted.</p>")
+    for url in ("/", "/news-feed/"):
+        response = get(reader, url)
+        assert "Air raid alert lifted." in response.content.decode(), url
+
+
+def test_purging_a_path_renews_the_version_its_fragments_are_keyed_on():
+    from newsdesk.core.pagecache import FragmentVersions, purge_paths
+
+    before = FragmentVersions("/news/a-story/").path
+    purge_paths(["/news/a-story/"])
+    after = FragmentVersions("/news/a-story/")
+    assert isinstance(after.path, int) and after.path != before
+    assert FragmentVersions("/news/another-story/").path == 0
