@@ -191,8 +191,8 @@ def make_article(
         **fields,
     )
     section.add_child(instance=article)
-    for author in authors:
-        article.article_authors.add(ArticleAuthor(author=author))
+    for order, author in enumerate(authors):
+        article.article_authors.add(ArticleAuthor(author=author, sort_order=order))
     article.tags.set(list(tags))
     for text in corrections:
         article.corrections.add(Correction(text=text))

@@ -142,8 +142,10 @@ class Loader:
         article.body = [self.block(kind, value, articles) for kind, value in spec["body"]]
         article.first_published_at = self.ago(spec["hours_ago"])
         article.article_authors.set([])
-        for slug in spec["authors"]:
-            article.article_authors.add(article.article_authors.model(author=authors[slug]))
+        for order, slug in enumerate(spec["authors"]):
+            article.article_authors.add(
+                article.article_authors.model(author=authors[slug], sort_order=order)
+            )
         article.tags.set(spec["tags"])
         article.corrections.set(
             [Correction(date=self.ago(c["hours_ago"]), text=c["text"]) for c in spec["corrections"]]
