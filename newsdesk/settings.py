@@ -521,3 +521,14 @@ ANYMAIL = {
     for name, value in os.environ.items()
     if name.startswith("ANYMAIL_") and value.strip()
 }
+
+# rate limits (issue 8)
+# Searches per client address per window (seconds). Only searches the page cache cannot answer
+# count, so repeating one costs nothing. Other public forms (newsletter confirmation and resend,
+# unsubscribe per link, page and document passwords, the admin's password reset) allow
+# FORM_RATE_LIMIT posts per FORM_RATE_WINDOW each. Behind a proxy set RATELIMIT_PROXY_COUNT (or
+# USE_X_FORWARDED_FOR=1, which counts as one proxy), or every reader shares the proxy's address.
+SEARCH_RATE_LIMIT = env_int("SEARCH_RATE_LIMIT", 60)
+SEARCH_RATE_WINDOW = env_int("SEARCH_RATE_WINDOW", 60)
+FORM_RATE_LIMIT = env_int("FORM_RATE_LIMIT", 20)
+FORM_RATE_WINDOW = env_int("FORM_RATE_WINDOW", 600)

@@ -1,12 +1,38 @@
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views import account as wagtailadmin_account
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as wagtaildocs_serve
 
 from newsdesk.articles import views as article_views
 from newsdesk.core import views as core_views
+from newsdesk.core.ratelimit import form_rate_limit
+
+# Wagtail's public forms, at their own paths and names but rate limited: the passwords of
+# private pages and documents (guessable without a limit), and the admin's password reset
+# (mail to staff on anyone's request). Sign-in forms have the lockout (newsdesk.accounts).
+wagtail_public_forms = [
+    path(
+        "admin/password_reset/",
+        form_rate_limit("password-reset")(wagtailadmin_account.PasswordResetView.as_view()),
+        name="wagtailadmin_password_reset",
+    ),
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        form_rate_limit("document-password")(wagtaildocs_serve.authenticate_with_password),
+        name="wagtaildocs_authenticate_with_password",
+    ),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        form_rate_limit("page-password")(wagtail_views.authenticate_with_password),
+        name="wagtailcore_authenticate_with_password",
+    ),
+]
 
 urlpatterns = [
+    *wagtail_public_forms,
     path("healthz", core_views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

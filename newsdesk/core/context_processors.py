@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from newsdesk.core.pagecache import FragmentVersions
+from newsdesk.core.pagecache import fragment_versions
 
 
 def site_context(request):
@@ -8,5 +8,5 @@ def site_context(request):
         "SITE_NAME": settings.WAGTAIL_SITE_NAME,
         "SITE_URL": settings.SITE_URL,
         # Versions that cached fragments are keyed on (read lazily, in one cache round trip).
-        "v": FragmentVersions(request.path),
+        "v": fragment_versions(request),
     }

@@ -76,8 +76,11 @@ class NewsroomSettings(BaseGenericSetting):
         verbose_name = "newsroom settings"
 
     def save(self, *args, **kwargs):
+        # The blank row Wagtail creates on first use changes nothing a page shows.
+        created = self._state.adding
         super().save(*args, **kwargs)
-        bump("chrome")
+        if not created:
+            bump("chrome")
 
 
 class WorkerHeartbeat(models.Model):

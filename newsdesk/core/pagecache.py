@@ -83,23 +83,46 @@ CONTENT_VERSIONS = ("articles", "feed", "chrome")
 
 class FragmentVersions:
     """The versions templates key their cached fragments on, read in one cache round trip the
-    first time a template asks for any of them: `v.articles`, `v.feed`, `v.chrome`, `v.path`."""
+    first time a template asks for any of them: `v.articles`, `v.feed`, `v.chrome`, `v.path`.
 
-    def __init__(self, path):
+    It remembers which shared versions the page asked for: the page cache stores them with the
+    page and serves it only while they are unchanged, so a page showing the news feed is
+    renewed when an item is posted, and one that does not show it is left alone."""
+
+    def __init__(self, path, versions=None):
         self._path = path
-        self._versions = None
+        self._versions = versions
+        self._used = set()
 
     def __getattr__(self, name):
         if name.startswith("_"):
             raise AttributeError(name)
         if self._versions is None:
-            keys = {f"pagecache:content:{n}": n for n in CONTENT_VERSIONS}
-            keys[path_version_key(self._path)] = "path"
-            found = cache().get_many(list(keys))
-            self._versions = {name: found.get(key, 0) for key, name in keys.items()}
+            self._versions = read_versions(self._path)
         if name not in self._versions:
             raise AttributeError(name)
+        if name != "path":
+            self._used.add(name)
         return self._versions[name]
+
+    def depends(self):
+        """{name: version} of the shared content this page printed."""
+        return {name: self._versions[name] for name in sorted(self._used)}
+
+
+def read_versions(path):
+    keys = {f"pagecache:content:{name}": name for name in CONTENT_VERSIONS}
+    keys[path_version_key(path)] = "path"
+    found = cache().get_many(list(keys))
+    return {name: found.get(key, 0) for key, name in keys.items()}
+
+
+def fragment_versions(request):
+    """The request's FragmentVersions (the page cache's lookup already read them)."""
+    versions = getattr(request, "_fragment_versions", None)
+    if versions is None:
+        versions = request._fragment_versions = FragmentVersions(request.path)
+    return versions
 
 
 def page_key(request, version):
@@ -201,13 +224,20 @@ def hit_response(request, entry):
 
 
 def lookup(request):
-    store = cache()
-    version = store.get(path_version_key(request.path_info)) or 0
-    key = page_key(request, version)
-    return key, store.get(key)
+    """The cache key for this request and the stored page, if it is still current: its path
+    was not purged and the shared content it printed (news feed, navigation) is unchanged."""
+    versions = read_versions(request.path_info)
+    request._fragment_versions = FragmentVersions(request.path_info, versions)
+    key = page_key(request, versions["path"])
+    entry = cache().get(key)
+    if entry is not None and any(
+        versions.get(name, 0) != value for name, value in entry.get("depends", {}).items()
+    ):
+        entry = None
+    return key, entry
 
 
-def fill(key, response):
+def fill(request, key, response):
     body = response.content
     etag = '"' + hashlib.md5(body).hexdigest() + '"'
     entry = {
@@ -216,6 +246,7 @@ def fill(key, response):
         "body": body,
         "etag": etag,
         "last_modified": http_date(time.time()),
+        "depends": fragment_versions(request).depends(),
         "variants": (
             {encoding: compress(body, encoding) for encoding in ("br", "gzip")}
             if compressible(response)
@@ -230,7 +261,7 @@ def fill(key, response):
 def finish_miss(request, response, key):
     if key is None or not storable(response):
         return encode_response(request, response)
-    entry = fill(key, response)
+    entry = fill(request, key, response)
     response["ETag"] = entry["etag"]
     response["Last-Modified"] = entry["last_modified"]
     anonymous_headers(response)

@@ -26,6 +26,8 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.cache import add_never_cache_headers
 
 
 @dataclass(frozen=True)
@@ -67,13 +69,26 @@ def hit(scope, key, *, limit, window, cache="default", now=None):
     return Decision(False, estimate, max(1, math.ceil(wait)))
 
 
+def proxy_count():
+    """How many proxies in front of the site append to X-Forwarded-For.
+
+    RATELIMIT_PROXY_COUNT when set; otherwise one when USE_X_FORWARDED_FOR is on (the setting the
+    login lockout reads, which takes the last X-Forwarded-For entry), so that behind one proxy both
+    count the same address and neither counts the proxy itself.
+    """
+    count = getattr(settings, "RATELIMIT_PROXY_COUNT", 0)
+    if not count and getattr(settings, "USE_X_FORWARDED_FOR", False):
+        return 1
+    return count
+
+
 def client_ip(request):
-    """The client's address; behind RATELIMIT_PROXY_COUNT proxies, the one they saw.
+    """The client's address; behind `proxy_count()` proxies, the one the outermost saw.
 
     IPv6 clients are counted by their /64 network, which is what one household or phone gets.
     """
     address = request.META.get("REMOTE_ADDR", "")
-    proxies = getattr(settings, "RATELIMIT_PROXY_COUNT", 0)
+    proxies = proxy_count()
     if proxies:
         forwarded = [
             part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
@@ -92,14 +107,34 @@ def client_ip(request):
     return str(ip)
 
 
-def too_many_requests(request, decision):
-    response = HttpResponse(
-        f"Too many requests. Please try again in {decision.retry_after} seconds.\n",
-        status=429,
-        content_type="text/plain; charset=utf-8",
+def wait_text(seconds):
+    if seconds < 90:
+        return f"{seconds} second{'s' if seconds != 1 else ''}"
+    minutes = round(seconds / 60)
+    return f"{minutes} minutes"
+
+
+def refusal(decision, *, heading="Too many requests", message=""):
+    """A 429 page saying when to try again. Rendered without the request's context processors
+    or the site's chrome: a flood of refusals must cost next to nothing."""
+    body = render_to_string(
+        "core/too_many_requests.html",
+        {
+            "heading": heading,
+            "message": message,
+            "wait": wait_text(decision.retry_after),
+            "SITE_NAME": settings.WAGTAIL_SITE_NAME,
+        },
     )
+    response = HttpResponse(body, status=429)
     response["Retry-After"] = str(decision.retry_after)
+    # Never kept by the page cache, nginx or the browser: the next try must reach the site.
+    add_never_cache_headers(response)
     return response
+
+
+def too_many_requests(request, decision):
+    return refusal(decision)
 
 
 def rate_limit(
@@ -123,3 +158,19 @@ def rate_limit(
         return wrapper
 
     return decorator
+
+
+def form_rate_limit(scope, *, key=client_ip):
+    """The limit for a public form: FORM_RATE_LIMIT posts per FORM_RATE_WINDOW seconds per client
+    address (or per `key(request)`), counted apart for each form."""
+    return rate_limit(
+        scope,
+        limit=lambda: getattr(settings, "FORM_RATE_LIMIT", 20),
+        window=lambda: getattr(settings, "FORM_RATE_WINDOW", 600),
+        key=key,
+        response=lambda request, decision: refusal(
+            decision,
+            heading="Too many attempts",
+            message="This form has been sent too many times from your network.",
+        ),
+    )

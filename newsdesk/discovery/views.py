@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
 from newsdesk.articles.models import ArticlePage, attach_sections
+from newsdesk.core import ratelimit
 from newsdesk.discovery import search as reader_search
 from newsdesk.discovery.forms import SearchForm
 from newsdesk.discovery.links import absolute, page_url
@@ -17,7 +18,23 @@ RESULTS_PER_PAGE = 10
 SUGGESTIONS = 4
 
 
+def too_many_searches(request, decision):
+    return ratelimit.refusal(
+        decision,
+        heading="Too many searches",
+        message="We have had too many searches from your network in the last minute or so.",
+    )
+
+
 @require_safe
+# Counts only searches that reach the view: the page cache answers repeated ones for free.
+@ratelimit.rate_limit(
+    "search",
+    limit=lambda: settings.SEARCH_RATE_LIMIT,
+    window=lambda: settings.SEARCH_RATE_WINDOW,
+    methods=("GET", "HEAD"),
+    response=too_many_searches,
+)
 def search(request):
     form = SearchForm.for_request(request)
     query = reader_search.parse_query(request.GET.get("q", ""))

@@ -1,9 +1,12 @@
-"""Anymail's webhooks: bounces and complaints from any provider, and mailto: unsubscribes."""
+"""Anymail's webhooks (bounces, complaints, mailto: unsubscribes); newsletter changes."""
 
 from anymail.signals import inbound, tracking
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from newsdesk.core.pagecache import bump
 from newsdesk.newsletters import services
+from newsdesk.newsletters.models import Newsletter
 
 
 @receiver(tracking, dispatch_uid="newsletters.tracking")
@@ -14,3 +17,10 @@ def on_tracking_event(sender, event, esp_name, **kwargs):
 @receiver(inbound, dispatch_uid="newsletters.inbound")
 def on_inbound_mail(sender, event, esp_name, **kwargs):
     services.record_inbound_unsubscribe(message=event.message)
+
+
+@receiver(post_save, sender=Newsletter, dispatch_uid="newsletters.changed")
+@receiver(post_delete, sender=Newsletter, dispatch_uid="newsletters.deleted")
+def on_newsletter_changed(sender, **kwargs):
+    # Sign-up boxes on every page (sidebar, footer) list the active newsletters.
+    bump("chrome")

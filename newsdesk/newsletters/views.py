@@ -71,8 +71,15 @@ def subscribe(request):
     return _signup_response(request, status=200, message=THANKS)
 
 
+def per_link(request):
+    """Unsubscribe posts are counted per link, not per address: one-click unsubscribes from a
+    big mail provider all come from a few of its servers."""
+    return request.path
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
+@ratelimit.form_rate_limit("newsletter-confirm")
 def confirm(request, token):
     """GET shows a button (mail scanners follow links); POST confirms."""
     if request.method == "POST":
@@ -97,6 +104,7 @@ def confirm(request, token):
 
 @never_cache
 @require_POST
+@ratelimit.form_rate_limit("newsletter-resend")
 def resend_confirmation(request, token):
     """From the page of an expired link: send a fresh one to the same address."""
     check = services.check_confirm_token(token)
@@ -119,6 +127,7 @@ def resend_confirmation(request, token):
 @never_cache
 @csrf_exempt  # RFC 8058: mail programs POST here without cookies; the signed token is the proof
 @require_http_methods(["GET", "POST"])
+@ratelimit.form_rate_limit("newsletter-unsubscribe", key=per_link)
 def unsubscribe(request, token):
     try:
         subscriber_id, newsletter_id = tokens.read_unsubscribe_token(token)

@@ -1,6 +1,7 @@
 """Reader pages run a fixed number of queries, however many authors, tags, cards or articles."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -9,8 +10,18 @@ from newsdesk.conftest import make_article, make_author, make_image, paragraphs
 pytestmark = pytest.mark.django_db
 
 
-def count_queries(client, url):
-    client.get(url)  # warm Wagtail's site and rendition caches, as a running server has them
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    # Counted here is rendering; a page served from the page cache runs no query at all.
+    settings.PAGE_CACHE_ENABLED = False
+
+
+def count_queries(client, url, *, fragments="cold"):
+    """Queries of one request for `url`, with the cached fragments empty ("cold": the first
+    reader after a change) or filled ("warm": every later reader when the page cache is off)."""
+    client.get(url)  # Wagtail's site and rendition rows exist, as on a running server
+    if fragments == "cold":
+        cache.clear()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
@@ -49,6 +60,9 @@ def test_it_renders_an_article_in_constant_queries(client, section):
     small = count_queries(client, rich_article(section, 1).url)
     large = count_queries(client, rich_article(section, 5).url)
     assert large == small, f"{small} queries with 1 of each, {large} with 5"
+    assert large <= 35
+    # Every later reader: the article's fragments come from the cache.
+    assert count_queries(client, rich_article(section, 2).url, fragments="warm") <= 7
 
 
 @pytest.mark.parametrize("kind", ["section", "author", "tag"])
@@ -65,3 +79,45 @@ def test_it_renders_listings_in_constant_queries(client, section, kind):
     add(6)
     large = count_queries(client, url)
     assert large == small, f"{small} queries with 2 articles, {large} with 8"
+
+
+def test_it_renders_the_front_page_in_constant_queries(client, home, section):
+    from newsdesk.frontpage.models import EditorsPick, TopStory
+
+    def curate(n):
+        stories = [card_article(section) for _ in range(n)]
+        for _ in range(n):  # and as many for "More news"
+            card_article(section)
+        home.lead_story = stories[0]
+        home.featured_article = stories[-1]
+        home.top_stories.set([TopStory(article=story) for story in stories[:n]])
+        home.picks.set([EditorsPick(article=story) for story in stories[:n]])
+        home.save_revision().publish()
+
+    curate(2)
+    small = count_queries(client, "/")
+    curate(6)
+    large = count_queries(client, "/")
+    assert large == small, f"{small} queries with 2 stories, {large} with 6"
+    assert count_queries(client, "/", fragments="warm") <= 6
+
+
+@pytest.mark.parametrize(
+    "url", ["/news-feed/", "/search/?q=story", "/authors/", "/newsletters/", "/feeds/latest/"]
+)
+def test_it_renders_the_other_reader_pages_in_constant_queries(client, section, url):
+    from newsdesk.livefeed.services import post_item
+    from newsdesk.newsletters.models import Newsletter
+
+    def add(n):
+        for i in range(n):
+            author = make_author(f"Reporter {make_image().pk}")
+            make_article(section, title=f"A story {i}", authors=[author], lead_image=make_image())
+            post_item(text=f"<p>Update {i}</p>", section=section)
+            Newsletter.objects.create(slug=f"letter-{author.pk}", name=f"Letter {author.pk}")
+
+    add(2)
+    small = count_queries(client, url)
+    add(6)
+    large = count_queries(client, url)
+    assert large == small, f"{url}: {small} queries with 2 of each, {large} with 8"

@@ -121,3 +121,43 @@ def test_purging_a_path_renews_the_version_its_fragments_are_keyed_on():
     after = FragmentVersions("/news/a-story/")
     assert isinstance(after.path, int) and after.path != before
     assert FragmentVersions("/news/another-story/").path == 0
+
+
+def test_a_cached_article_shows_a_new_feed_item_in_its_sidebar(reader, home, section):
+    from newsdesk.livefeed.services import post_item
+
+    article = make_article(section, title="Story with a feed beside it")
+    get(reader, article.url)
+    assert get(reader, article.url)["X-Cache"] == "HIT"
+    post_item(text="<p>Power restored in Kharkiv.</p>")
+    response = get(reader, article.url)
+    assert response["X-Cache"] == "MISS"
+    assert "Power restored in Kharkiv." in response.content.decode()
+    assert get(reader, article.url)["X-Cache"] == "HIT"
+
+
+def test_a_renamed_newsletter_shows_on_every_cached_page(reader, home, section):
+    from newsdesk.newsletters.models import Newsletter
+
+    newsletter = Newsletter.objects.create(slug="brief", name="The Morning Brief")
+    article = make_article(section)
+    for url in ("/", article.url):
+        get(reader, url)
+    newsletter.name = "The Evening Brief"
+    newsletter.save()
+    for url in ("/", article.url):
+        html = get(reader, url).content.decode()
+        assert "The Evening Brief" in html and "The Morning Brief" not in html, url
+
+
+def test_the_footer_form_keeps_its_own_ids_when_served_from_a_fragment(reader, home, section):
+    from newsdesk.newsletters.models import Newsletter
+
+    Newsletter.objects.create(slug="brief", name="The Morning Brief")
+    article = make_article(section)
+    get(reader, article.url)  # fills the footer fragment
+    for url in ("/", article.url, "/newsletters/"):
+        html = get(reader, url).content.decode()
+        ids = [part.split('"')[0] for part in html.split(' id="')[1:]]
+        assert len(ids) == len(set(ids)), (url, sorted(i for i in ids if ids.count(i) > 1))
+        assert 'id="nl-footer-email"' in html

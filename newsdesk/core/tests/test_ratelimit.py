@@ -96,6 +96,23 @@ def test_it_finds_the_client_address(settings, remote, forwarded, proxies, expec
     assert ratelimit.client_ip(request) == expected
 
 
+@pytest.mark.parametrize(
+    "use_x_forwarded_for, proxies, expected",
+    [(False, 0, "10.0.0.2"), (True, 0, "198.51.100.7"), (True, 1, "198.51.100.7")],
+)
+def test_it_counts_the_same_client_as_the_login_lockout(
+    settings, use_x_forwarded_for, proxies, expected
+):
+    from newsdesk.accounts import lockout
+
+    settings.USE_X_FORWARDED_FOR = use_x_forwarded_for
+    settings.RATELIMIT_PROXY_COUNT = proxies
+    request = RequestFactory().get(
+        "/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="6.6.6.6, 198.51.100.7"
+    )
+    assert ratelimit.client_ip(request) == lockout.client_ip(request) == expected
+
+
 def test_the_decorator_answers_429_with_retry_after(cache_settings):
     @ratelimit.rate_limit("decorated", limit=2, window=WINDOW)
     def view(request):

@@ -4,10 +4,11 @@ import re
 import time
 
 import pytest
+import requests
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.hashers import PBKDF2PasswordHasher, make_password
 
-from newsdesk.conftest import make_article, make_user
+from newsdesk.conftest import csp_violations, make_article, make_user, watch_csp
 from newsdesk.livefeed import services
 from newsdesk.testing import web_server
 
@@ -165,3 +166,71 @@ def test_it_shows_the_feed_page_accessibly_at_phone_and_desktop_width(
             page.goto(url + "/news-feed/", wait_until="networkidle")
             page.screenshot(path=f"{screenshot_dir}/livefeed-page-{width}.png", full_page=True)
             context.close()
+
+
+STRICT_CSP = {
+    "default-src": {"'self'"},
+    "object-src": {"'none'"},
+    "base-uri": {"'none'"},
+    "frame-ancestors": {"'none'"},
+    "connect-src": {"'self'"},  # the stream, from this site only
+}
+
+
+def csp_directives(header):
+    directives = {}
+    for part in header.split(";"):
+        name, *values = part.split()
+        directives[name] = set(values)
+    return directives
+
+
+def assert_strict_csp(header):
+    directives = csp_directives(header)
+    for name, sources in STRICT_CSP.items():
+        assert directives.get(name) == sources, (name, header)
+    for name in ("script-src", "style-src"):
+        sources = directives[name]
+        assert "'self'" in sources, (name, header)
+        assert not sources & {"'unsafe-inline'", "'unsafe-eval'", "*", "data:"}, (name, header)
+        assert all(s == "'self'" or s.startswith("'nonce-") for s in sources), (name, header)
+
+
+def test_it_runs_the_feed_page_without_csp_violations(browser, newsroom):
+    services.post_item(
+        text='<p><b>Metro:</b> trains run. <a href="https://example.org/">Timetable</a></p>'
+    )
+    with web_server() as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        watch_csp(context)
+        page = context.new_page()
+        response = page.goto(url + "/news-feed/", wait_until="networkidle")
+        assert response.status == 200
+        assert_strict_csp(response.headers["content-security-policy"])
+        # A copy from the page cache carries the same policy.
+        again = requests.get(url + "/news-feed/", timeout=10)
+        assert again.headers.get("X-Cache") == "HIT"
+        assert_strict_csp(again.headers["Content-Security-Policy"])
+        assert page.locator(".news-feed .feed-item").count() == 4
+
+        # Posted while the page is open: the script inserts it from the stream.
+        page.evaluate("window.notReloaded = true")
+        services.post_item(text='<p>Air raid alert <a href="https://example.org/a">in Kyiv</a></p>')
+        page.locator(".news-feed .feed-item", has_text="Air raid alert").wait_for(timeout=5000)
+        assert feed_texts(page)[0] == "Air raid alert in Kyiv"
+        assert page.evaluate("window.notReloaded") is True
+        page.wait_for_timeout(300)  # violation events are dispatched asynchronously
+        assert csp_violations(page) == []
+
+        # The listener does see a violation: an inline script, which the policy refuses.
+        page.evaluate(
+            """() => {
+                const script = document.createElement("script");
+                script.textContent = "window.inlineRan = true";
+                document.body.append(script);
+            }"""
+        )
+        page.wait_for_function("window.__cspViolations.length > 0", timeout=2000)
+        assert page.evaluate("window.inlineRan") is None
+        assert any(v.startswith("script-src") for v in csp_violations(page))
+        context.close()

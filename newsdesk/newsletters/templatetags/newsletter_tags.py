@@ -7,7 +7,9 @@ Several forms can share a page, so every id carries a per-request prefix (nl1-em
 import itertools
 
 from django import template
+from django.core.cache import cache
 
+from newsdesk.core.pagecache import fragment_versions
 from newsdesk.newsletters.models import Newsletter
 
 register = template.Library()
@@ -15,11 +17,15 @@ _fallback_counter = itertools.count(1)
 
 
 def active_newsletters(request):
-    """Active newsletters, fetched once per request however many forms the page has."""
+    """Active newsletters, fetched once per request however many forms the page has, and kept
+    in the cache until newsletters or the site's chrome change."""
     if request is None:
         return list(Newsletter.objects.active().select_related("host"))
     if not hasattr(request, "_active_newsletters"):
-        request._active_newsletters = list(Newsletter.objects.active().select_related("host"))
+        key = f"newsletters:active:{fragment_versions(request).chrome}"
+        request._active_newsletters = cache.get_or_set(
+            key, lambda: list(Newsletter.objects.active().select_related("host")), 3600
+        )
     return request._active_newsletters
 
 
@@ -46,7 +52,6 @@ def form_context(context, *, prefix, newsletters, newsletter=None, form=None, co
         {"slug": item.slug, "name": item.name, "checked": item.slug in checked}
         for item in newsletters
     ]
-    first_form = request is None or getattr(request, "_newsletter_forms", 1) == 1
     return {
         "prefix": prefix,
         "fixed": newsletter,
@@ -56,7 +61,6 @@ def form_context(context, *, prefix, newsletters, newsletter=None, form=None, co
         "newsletter_error": " ".join(errors.get("newsletter", [])),
         "source": request.path if request is not None else "",
         "compact": compact,
-        "load_script": first_form,
     }
 
 
@@ -85,14 +89,15 @@ def newsletter_signup(context, newsletter=None, form=None, compact=False):
 
 
 @register.inclusion_tag("newsletters/components/box.html", takes_context=True)
-def newsletter_box(context, placement):
+def newsletter_box(context, placement, prefix=None):
     """A sign-up box with a heading for one of the site's slots: sidebar, article_end,
-    footer, front. Renders nothing while there is no active newsletter."""
+    footer, front. Renders nothing while there is no active newsletter. A box in a cached
+    fragment (the footer) takes a fixed id `prefix`, as its ids outlive the request."""
     request = context.get("request")
     newsletters = active_newsletters(request)
     if not newsletters:
         return {"newsletters": []}
-    prefix = next_prefix(request)
+    prefix = prefix or next_prefix(request)
     return {
         "placement": placement,
         "prefix": prefix,
