@@ -147,7 +147,7 @@ def drop_database(base, name):
         conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
-def site_env(workdir, database_url, nginx_port):
+def site_env(workdir, database_url, purge_port):
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "newsdesk.settings",
@@ -162,7 +162,7 @@ def site_env(workdir, database_url, nginx_port):
         "CACHE_KEY_PREFIX": f"bench{os.getpid()}",
         "EMAIL_URL": "smtp://127.0.0.1:2525",
         "MEDIA_ROOT": str(workdir / "media"),
-        "FRONTEND_CACHE_URL": f"http://127.0.0.1:{nginx_port}",
+        "FRONTEND_CACHE_URL": f"http://127.0.0.1:{purge_port}",
         "LOG_LEVEL": "WARNING",
         "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
     }
@@ -224,8 +224,16 @@ http {{
             proxy_cache_lock on;
             proxy_cache_background_update on;
             proxy_cache_use_stale error timeout updating http_500 http_502 http_503 http_504;
-            proxy_cache_purge PURGE from 127.0.0.1;
             add_header X-Cache $upstream_cache_status always;
+        }}
+    }}
+    # Purges as in deploy/nginx/newsdesk.conf: a loopback server of their own.
+    server {{
+        listen 127.0.0.1:{purge_port};
+        location / {{
+            allow 127.0.0.1;
+            deny all;
+            proxy_cache_purge newsdesk $host$request_uri;
         }}
     }}
     server {{
@@ -238,11 +246,12 @@ http {{
 
 
 class Nginx:
-    def __init__(self, workdir, upstream, cache_port, static_port):
+    def __init__(self, workdir, upstream, cache_port, static_port, purge_port):
         self.dir = workdir / "nginx"
         (self.dir / "static").mkdir(parents=True, exist_ok=True)
         conf = self.dir / "nginx.conf"
-        ports = {"upstream": upstream, "cache_port": cache_port, "static_port": static_port}
+        ports = {"upstream": upstream, "cache_port": cache_port, "static_port": static_port,
+                 "purge_port": purge_port}  # fmt: skip
         conf.write_text(NGINX_CONF.format(dir=self.dir, **ports))
         self.process = subprocess.Popen(["nginx", "-c", str(conf), "-g", "daemon off;"])
         wait_for_port(static_port)
@@ -372,8 +381,8 @@ def main():
     lighthouse = ensure_tools()
     workdir = Path(tempfile.mkdtemp(prefix="bench-pages-"))
     base, name, database_url = create_database()
-    app_port, cached_port, nginx_port, static_port = (free_port() for _ in range(4))
-    env = site_env(workdir, database_url, nginx_port)
+    app_port, cached_port, nginx_port, static_port, purge_port = (free_port() for _ in range(5))
+    env = site_env(workdir, database_url, purge_port)
     results = {"machine": machine()}
     servers = []
     try:
@@ -404,7 +413,7 @@ def main():
 
         cached = Granian(env, cached_port, args.workers, page_cache=True)
         servers.append(cached)
-        nginx = Nginx(workdir, cached_port, nginx_port, static_port)
+        nginx = Nginx(workdir, cached_port, nginx_port, static_port, purge_port)
         servers.append(nginx)
         for label, path in pages.items():
             app_url = f"http://127.0.0.1:{cached_port}{path}"

@@ -7,6 +7,7 @@ from newsdesk.core.blocks import (
     ParagraphBlock,
     QuoteBlock,
 )
+from newsdesk.newsletters.blocks import NewsletterSignupBlock
 
 
 class RelatedStoryBlock(blocks.PageChooserBlock):
@@ -33,6 +34,7 @@ class ArticleBodyBlock(blocks.StreamBlock):
     image = ImageBlock()
     related_story = RelatedStoryBlock()
     embed = NewsEmbedBlock()
+    newsletter_signup = NewsletterSignupBlock()
 
     class Meta:
         block_counts = {"heading": {"max_num": 30}}

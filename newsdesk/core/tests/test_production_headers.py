@@ -24,6 +24,8 @@ def production_env(port):
         "SECRET_KEY": SECRET,
         "ALLOWED_HOSTS": "127.0.0.1",
         "EMAIL_URL": "smtp://127.0.0.1:2525",
+        # Bounce and complaint webhooks refuse unsigned calls (newsletters.W001 without it).
+        "ANYMAIL_WEBHOOK_SECRET": "bench:webhook-secret-for-tests",
     }
 
 

@@ -70,8 +70,9 @@ def active_newsletters_tag(context):
 
 
 @register.inclusion_tag("newsletters/components/signup_form.html", takes_context=True)
-def newsletter_signup(context, newsletter=None, form=None, compact=False):
-    """The sign-up form: for `newsletter` (object or slug) only, or a choice of all of them."""
+def newsletter_signup(context, newsletter=None, form=None, compact=False, prefix=None):
+    """The sign-up form: for `newsletter` (object or slug) only, or a choice of all of them.
+    In a cached fragment, give a fixed `prefix` (a block's id): its ids outlive the request."""
     request = context.get("request")
     newsletters = active_newsletters(request)
     if not newsletters:
@@ -79,7 +80,7 @@ def newsletter_signup(context, newsletter=None, form=None, compact=False):
     return {
         "f": form_context(
             context,
-            prefix=next_prefix(request),
+            prefix=f"nl-{prefix[:8]}" if prefix else next_prefix(request),
             newsletters=newsletters,
             newsletter=newsletter,
             form=form,

@@ -41,3 +41,19 @@ def test_it_renders_nothing_without_active_newsletters(newsletter):
     newsletter.active = False
     newsletter.save()
     assert render({}).strip() == ""
+
+
+def test_editors_place_it_in_an_article_body_and_its_ids_stay_unique_when_cached(
+    client, section, newsletter, weekly
+):
+    from newsdesk.conftest import make_article, paragraphs
+
+    body = paragraphs("Before the form.")
+    body.append(("newsletter_signup", {"heading": "Get the Brief", "newsletter": newsletter}))
+    article = make_article(section, body=body + paragraphs("After the form."))
+    for _ in range(3):  # rendered, then with its fragment from the cache, then a cached page
+        html = client.get(article.url).content.decode()
+        assert "Get the Brief" in html
+        assert html.count("data-newsletter-form") == 4  # the block, sidebar, article end, footer
+        ids = [part.split('"')[0] for part in html.split(' id="')[1:]]
+        assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
