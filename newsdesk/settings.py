@@ -377,6 +377,9 @@ LOGIN_URL = "wagtailadmin_login"
 # streams), and how often an idle stream sends a comment so proxies keep it open.
 LIVEFEED_POLL_SECONDS = env_float("LIVEFEED_POLL_SECONDS", 0.5)
 LIVEFEED_KEEPALIVE_SECONDS = env_float("LIVEFEED_KEEPALIVE_SECONDS", 15)
+# A stream ends after this long and the browser reconnects (nothing is missed): connections
+# spread again over the web processes, and none is held by a process that is being replaced.
+LIVEFEED_STREAM_SECONDS = env_float("LIVEFEED_STREAM_SECONDS", 900)
 
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -4096,6 +4096,7 @@ ARTICLES = [
                     "works if they use it."
                 ),
             ),
+            ("newsletter", "Explainers like this one, every Sunday"),
             ("related", "kyiv-school-timetable-air-raid-alerts"),
         ],
         "corrections": [],

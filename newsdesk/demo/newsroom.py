@@ -170,6 +170,9 @@ class Loader:
             return ("image", {"image": image, "caption": "", "credit": ""})
         if kind == "related":
             return ("related_story", articles[value])
+        if kind == "newsletter":
+            # The newsletters are loaded after the articles: the form offers all of them.
+            return ("newsletter_signup", {"heading": value, "newsletter": None})
         raise ValueError(f"unknown block type in demo content: {kind}")
 
     def curation(self, home, articles):

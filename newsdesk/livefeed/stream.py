@@ -13,6 +13,7 @@ import asyncio
 import logging
 from concurrent.futures import ThreadPoolExecutor
 
+from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.db import DatabaseError, connection
 
@@ -186,8 +187,11 @@ class Broadcaster:
 broadcaster = Broadcaster()
 
 
-async def event_stream(after):
-    """The body of one SSE response: the missed events, then live ones and keep-alives."""
+async def event_stream(after, *, seconds):
+    """The body of one SSE response: the missed events, then live ones and keep-alives, for at
+    most `seconds` (the browser then reconnects with `Last-Event-ID` and misses nothing)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + seconds
     subscription, backlog = await broadcaster.subscribe(after)
     try:
         # Sent once subscribed: from here on, nothing written is missed.
@@ -195,7 +199,12 @@ async def event_stream(after):
         for _, event in backlog:
             yield event
         while True:
-            item = await subscription.queue.get()
+            try:
+                item = await asyncio.wait_for(
+                    subscription.queue.get(), timeout=max(0, deadline - loop.time())
+                )
+            except TimeoutError:
+                return
             if item is DROPPED:
                 return
             if item is KEEPALIVE:
@@ -207,3 +216,10 @@ async def event_stream(after):
                 yield event
     finally:
         broadcaster.unsubscribe(subscription)
+
+
+async def missed_events(after):
+    """For a server without ASGI, where an open stream would hold a thread: what was missed,
+    in one response; the browser asks again after the retry time (polling, same protocol)."""
+    events = await sync_to_async(read_catch_up)(after) if after is not None else []
+    return PREAMBLE + b"".join(event for _, event in events)

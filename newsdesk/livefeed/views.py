@@ -2,8 +2,9 @@ from datetime import timedelta
 from itertools import groupby
 
 from django.conf import settings
+from django.core.handlers.asgi import ASGIRequest
 from django.db.models import Q
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,7 +13,7 @@ from django.utils.safestring import mark_safe
 
 from newsdesk.articles.models import paginate
 from newsdesk.livefeed.models import FeedItem
-from newsdesk.livefeed.stream import event_stream, parse_event_id
+from newsdesk.livefeed.stream import event_stream, missed_events, parse_event_id
 
 FEED_PAGE_SIZE = 30
 
@@ -99,7 +100,15 @@ def permalink(request, pk):
 async def stream(request):
     """New, corrected and removed items as Server-Sent Events (needs an ASGI server)."""
     after = parse_event_id(request.headers.get("Last-Event-ID") or request.GET.get("after"))
-    response = StreamingHttpResponse(event_stream(after), content_type="text/event-stream")
+    if isinstance(request, ASGIRequest):
+        response = StreamingHttpResponse(
+            event_stream(after, seconds=settings.LIVEFEED_STREAM_SECONDS),
+            content_type="text/event-stream",
+        )
+    else:
+        # A WSGI server (runserver, a test's live server): an open stream would hold one of its
+        # threads for good, so it answers with what was missed and the browser asks again.
+        response = HttpResponse(await missed_events(after), content_type="text/event-stream")
     response["Cache-Control"] = "no-cache, no-store"
     response["X-Accel-Buffering"] = "no"  # nginx: pass events on as they come
     return response

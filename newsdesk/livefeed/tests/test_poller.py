@@ -27,7 +27,7 @@ def test_it_polls_once_per_interval_for_all_streams(settings, monkeypatch):
     queries = capture_poller_queries(broadcaster)
 
     async def scenario():
-        streams = [event_stream(None) for _ in range(200)]
+        streams = [event_stream(None, seconds=60) for _ in range(200)]
         firsts = await asyncio.gather(*(anext(stream) for stream in streams))
         assert all(first.startswith(b"retry:") for first in firsts)
         await asyncio.sleep(1.05)

@@ -150,3 +150,28 @@ def test_it_lets_the_server_stop_with_streams_open():
         if server.poll() is None:
             server.kill()
             server.wait()
+
+
+def test_it_ends_a_stream_after_its_time_and_the_reconnect_misses_nothing():
+    env = {**FAST, "LIVEFEED_STREAM_SECONDS": "1.5"}
+    with web_server(env=env) as url:
+        with connected(url) as stream:
+            first = post("Before the stream ends")
+            assert stream.next_event().id == str(first.cursor)
+            with pytest.raises(ConnectionError, match="ended"):
+                stream.next_event(timeout=5)
+        missed = post("While the browser was reconnecting")
+        with connected(url, last_event_id=first.cursor) as again:
+            assert again.next_event().id == str(missed.cursor)
+
+
+@pytest.mark.django_db
+def test_without_asgi_it_answers_with_what_was_missed_and_ends(client):
+    # runserver and a test's WSGI live server: an endless stream would hold a thread for good.
+    first = post("Already seen")
+    missed = post("Missed")
+    response = client.get("/news-feed/stream/", headers={"Last-Event-ID": str(first.cursor)})
+    assert response["Content-Type"] == "text/event-stream" and not response.streaming
+    body = response.content.decode()
+    assert body.startswith("retry: ")
+    assert f"id: {missed.cursor}" in body and f"id: {first.cursor}\n" not in body
