@@ -86,6 +86,7 @@ def restore_migrated_data():
     for name in (
         "frontpage.migrations.0002_create_front_page",
         "frontpage.migrations.0003_editorial_groups",
+        "frontpage.migrations.0004_image_library_permissions",
         "livefeed.migrations.0002_editorial_permissions",
         "newsletters.migrations.0002_editorial_permissions",
         "narration.migrations.0002_editorial_permissions",
