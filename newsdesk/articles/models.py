@@ -3,6 +3,7 @@ import json
 import math
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import prefetch_related_objects
@@ -19,6 +20,7 @@ from wagtail.search import index
 
 from newsdesk.articles.blocks import ArticleBodyBlock
 from newsdesk.core.models import ViewRestrictionsMixin
+from newsdesk.core.pagecache import fragment_versions
 
 WORDS_PER_MINUTE = 230
 LISTING_PAGE_SIZE = 12
@@ -258,10 +260,27 @@ class ArticlePage(ViewRestrictionsMixin, Page):
     def get_more_news(self):
         return attach_sections(ArticlePage.objects.for_listing().exclude(pk=self.pk)[:6])
 
+    def more_news_key(self, request):
+        """Which "More news" this page shows: the same six latest articles on every article
+        page but the latest few, which leave themselves out. One cached fragment serves them
+        all, rendered once after each publication."""
+        versions = fragment_versions(request)
+        latest = cache.get_or_set(
+            f"articles:latest:{versions.articles}",
+            lambda: list(
+                ArticlePage.objects.published()
+                .order_by("-published_at", "-pk")[:7]
+                .values_list("pk", flat=True)
+            ),
+            600,
+        )
+        return self.pk if self.pk in latest else "latest"
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Lazy: only rendered when the cached fragments showing them are out of date.
         context["more_news"] = self.get_more_news
+        context["more_news_key"] = lambda: self.more_news_key(request)
         return context
 
 

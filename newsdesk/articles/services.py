@@ -1,7 +1,7 @@
 from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
 
 from newsdesk.articles.context_processors import NAVIGATION_KEY
 from newsdesk.articles.models import ArticlePage, SectionPage
@@ -32,9 +32,16 @@ def relative(page, url_path):
     return "/" + url_path.removeprefix(root) if root and url_path.startswith(root) else None
 
 
+def referring_paths(article):
+    """The articles whose body carries a card of `article` (Wagtail's reference index)."""
+    ids = ReferenceIndex.get_references_to(article).values_list("object_id", flat=True)
+    referring = ArticlePage.objects.live().filter(pk__in=[int(i) for i in ids if i.isdigit()])
+    return [page.url for page in referring.exclude(pk=article.pk).specific(defer=True)]
+
+
 def article_changed(*, article, old_url_path=None):
     """Published, unpublished, moved or about to be deleted: drop every page that shows it."""
-    purge_paths(reader_paths(article, old_url_path))
+    purge_paths(reader_paths(article, old_url_path) + referring_paths(article))
     bump("articles")
 
 

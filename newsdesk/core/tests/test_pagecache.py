@@ -161,3 +161,39 @@ def test_the_footer_form_keeps_its_own_ids_when_served_from_a_fragment(reader, h
         ids = [part.split('"')[0] for part in html.split(' id="')[1:]]
         assert len(ids) == len(set(ids)), (url, sorted(i for i in ids if ids.count(i) > 1))
         assert 'id="nl-footer-email"' in html
+
+
+def republish(article, **fields):
+    revision = article.get_latest_revision_as_object()
+    for name, value in fields.items():
+        setattr(revision, name, value)
+    revision.save_revision().publish()
+
+
+def test_a_card_of_a_changed_article_is_renewed_in_the_articles_carrying_it(reader, section):
+    linked = make_article(section, title="The old headline")
+    carrier = make_article(section, body=[("related_story", linked)])
+    assert "The old headline" in get(reader, carrier.url).content.decode()
+    republish(linked, title="The corrected headline")
+    html = get(reader, carrier.url).content.decode()
+    assert "The corrected headline" in html and "The old headline" not in html
+
+
+def test_an_author_renamed_shows_on_their_cached_articles(reader, section):
+    author = make_author("Olena Marchuk")
+    article = make_article(section, authors=[author])
+    get(reader, article.url)
+    author.name = "Olena Marchuk-Shevchenko"
+    author.save()
+    assert "Olena Marchuk-Shevchenko" in get(reader, article.url).content.decode()
+
+
+def test_more_news_is_shared_and_leaves_out_the_article_itself(reader, section):
+    older = [make_article(section, title=f"Older story {i}") for i in range(8)]
+    get(reader, older[0].url)
+    newest = make_article(section, title="Breaking: the newest story")
+    for article in (older[0], older[1]):
+        more = get(reader, article.url).content.decode().split('id="more-news"')[1]
+        assert "Breaking: the newest story" in more
+    more = get(reader, newest.url).content.decode().split('id="more-news"')[1]
+    assert "Breaking: the newest story" not in more and "Older story 7" in more
