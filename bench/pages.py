@@ -157,7 +157,6 @@ def site_env(workdir, database_url, purge_port):
         # TLS ends at the proxy in production; the benchmark speaks plain HTTP on loopback.
         "SECURE_SSL_REDIRECT": "0",
         "DATABASE_URL": database_url,
-        "DB_CONN_MAX_AGE": "60",
         "REDIS_URL": "redis://127.0.0.1:6379/9",
         "CACHE_KEY_PREFIX": f"bench{os.getpid()}",
         "EMAIL_URL": "smtp://127.0.0.1:2525",
@@ -249,6 +248,9 @@ class Nginx:
     def __init__(self, workdir, upstream, cache_port, static_port, purge_port):
         self.dir = workdir / "nginx"
         (self.dir / "static").mkdir(parents=True, exist_ok=True)
+        # nginx's workers run as an unprivileged user: they must reach the cache and the files.
+        for path in (workdir, self.dir, self.dir / "static"):
+            path.chmod(0o755)
         conf = self.dir / "nginx.conf"
         ports = {"upstream": upstream, "cache_port": cache_port, "static_port": static_port,
                  "purge_port": purge_port}  # fmt: skip
@@ -291,7 +293,7 @@ def to_ms(text):
 def fetch(url, headers=None):
     request = urllib.request.Request(url, headers=headers or {})
     with urllib.request.urlopen(request, timeout=10) as response:
-        return response.read(), dict(response.headers)
+        return response.read(), response.headers  # names match in any case (granian: lower)
 
 
 def page_weight(url):
@@ -319,8 +321,15 @@ def lighthouse_scores(lighthouse, url, workdir):
         check=True,
         capture_output=True,
     )  # fmt: skip
-    categories = json.loads(report.read_text())["categories"]
-    return {name: round(category["score"] * 100) for name, category in categories.items()}
+    data = json.loads(report.read_text())
+    scores = {name: round(c["score"] * 100) for name, c in data["categories"].items()}
+    failed = [
+        ref["id"]
+        for category in data["categories"].values()
+        for ref in category["auditRefs"]
+        if ref.get("weight") and (data["audits"][ref["id"]].get("score") or 0) < 1
+    ]
+    return {**scores, "failed": failed}
 
 
 def freshness(env, article_id, app_url, nginx_url, seconds, connections, editor_cookie):
@@ -488,7 +497,10 @@ def report(results):
                 f" {run['rps'] / static:>9.1%}{errors}"
             )
         if "lighthouse" in page:
-            print("  lighthouse   " + "  ".join(f"{k} {v}" for k, v in page["lighthouse"].items()))
+            print("  lighthouse   " + "  ".join(f"{k} {v}" for k, v in page["lighthouse"].items()
+                                               if k != "failed"))  # fmt: skip
+            if page["lighthouse"]["failed"]:
+                print("  lighthouse audits below 100: " + ", ".join(page["lighthouse"]["failed"]))
     fresh = results["freshness"]
     print(f"\nfreshness under load: app cache {fresh['app_s']} s, nginx cache {fresh['nginx_s']} s "
           f"after publishing; stale responses afterwards: {fresh['stale_responses_after']}; "

@@ -133,11 +133,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "newsdesk.core.middleware.request_log_middleware",
+    # Outside the security middleware: a cached page keeps the headers it was rendered with
+    # (its CSP nonce matches its HTML), and a hit costs nothing further.
+    "newsdesk.core.pagecache.page_cache_middleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "newsdesk.core.middleware.security_headers_middleware",
     "newsdesk.core.middleware.StaticFilesMiddleware",
-    "newsdesk.core.pagecache.page_cache_middleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -191,6 +193,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
+    # Under ASGI every request runs in a thread of its own, so persistent connections pile up
+    # until PostgreSQL refuses clients; a pool per process bounds them (DB_POOL_SIZE each).
+    DB_POOL_SIZE = env_int("DB_POOL_SIZE", 0 if TESTING else 8)
+    if DB_POOL_SIZE:
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
+        DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": 1,
+            "max_size": DB_POOL_SIZE,
+            "timeout": env_int("DB_POOL_TIMEOUT", 20),
+        }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL")

@@ -79,6 +79,27 @@ def test_it_sends_every_security_header_and_cookie_flag(section, django_user_mod
         assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
         assert re.fullmatch(r"[0-9a-f]{32}", headers["X-Request-ID"])
 
+        # Served again from the page cache in front of Django: the same page, the same headers.
+        again = request(port, "GET", article.url)
+        assert headers["X-Cache"] == "MISS" and again.headers["X-Cache"] == "HIT"
+        for name in (
+            "Strict-Transport-Security",
+            "Content-Security-Policy",
+            "Referrer-Policy",
+            "Permissions-Policy",
+            "X-Frame-Options",
+            "X-Content-Type-Options",
+            "Cross-Origin-Opener-Policy",
+            "Content-Type",
+            "ETag",
+        ):
+            assert again.headers[name] == headers[name], name
+        assert again.headers["X-Request-ID"] != headers["X-Request-ID"]
+        # Plain http is still sent to https, however the page is cached.
+        assert (
+            request(port, "GET", article.url, headers={"X-Forwarded-Proto": "http"}).status == 301
+        )
+
         login = request(port, "GET", "/admin/login/")
         admin_csp = login.headers["Content-Security-Policy"]
         assert "object-src 'none'" in admin_csp and "frame-ancestors 'self'" in admin_csp

@@ -1,6 +1,6 @@
 """Every form the public can post to has a rate limit per client address (or per link).
 
-Sign-in forms (/admin/login/ and Wagtail's /_util/login/) are covered by the login lockout
+Sign-in (/admin/login/, which Wagtail's /_util/login/ now leads to) is covered by the login lockout
 instead (newsdesk/accounts); Anymail's webhooks by their basic-auth secret.
 """
 
@@ -107,3 +107,12 @@ def test_it_counts_unsubscribe_posts_per_link_not_per_address(client):
             REMOTE_ADDR="209.85.220.41",
         )
         assert response.status_code == 200
+
+
+def test_the_front_end_sign_in_is_the_admins_with_its_two_factor_code(client, editor):
+    # Wagtail's own /_util/login/ would sign staff in with the password alone.
+    page = client.get("/_util/login/?next=/news/")
+    assert page.status_code in (301, 302)
+    assert page["Location"] == "/admin/login/?next=/news/"
+    posted = client.post("/_util/login/", {"username": "editor", "password": "x"})
+    assert posted.status_code in (301, 302) and "_auth_user_id" not in client.session
