@@ -1,4 +1,5 @@
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
@@ -14,6 +15,14 @@ from newsdesk.core.ratelimit import form_rate_limit
 # private pages and documents (guessable without a limit), and the admin's password reset
 # (mail to staff on anyone's request). Sign-in forms have the lockout (newsdesk.accounts).
 wagtail_public_forms = [
+    # Wagtail's front-end sign-in (for pages restricted to signed-in users) is Django's plain
+    # form: it would sign staff in without their two-factor code. There is one sign-in, the
+    # admin's, with the lockout and the code; it returns to `next` as this one did.
+    path(
+        "_util/login/",
+        RedirectView.as_view(pattern_name="wagtailadmin_login", query_string=True),
+        name="wagtailcore_login",
+    ),
     path(
         "admin/password_reset/",
         form_rate_limit("password-reset")(wagtailadmin_account.PasswordResetView.as_view()),
