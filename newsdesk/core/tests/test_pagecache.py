@@ -197,3 +197,24 @@ def test_more_news_is_shared_and_leaves_out_the_article_itself(reader, section):
         assert "Breaking: the newest story" in more
     more = get(reader, newest.url).content.decode().split('id="more-news"')[1]
     assert "Breaking: the newest story" not in more and "Older story 7" in more
+
+
+def test_one_reader_renews_a_page_whose_surroundings_changed_while_others_get_the_copy(
+    reader, home, section
+):
+    from newsdesk.livefeed.services import post_item
+
+    article = make_article(section, title="Story beside the feed")
+    get(reader, article.url)
+    post_item(text="<p>Shelling reported near Kherson.</p>")
+    # The lookup that finds the page out of date takes the renewal; a second reader arriving
+    # before it is stored still gets the previous copy, from the cache.
+    from newsdesk.core.pagecache import lookup
+
+    request = reader.get(article.url).wsgi_request  # this one renewed and stored the page
+    assert lookup(request)[1] is not None
+    post_item(text="<p>Air raid alert in Kyiv.</p>")
+    assert lookup(request)[1] is None  # this caller renews
+    assert lookup(request)[1] is not None  # everyone else: the copy, until it is renewed
+    response = get(reader, article.url)
+    assert "Air raid alert in Kyiv." not in response.content.decode()  # stale while renewing
