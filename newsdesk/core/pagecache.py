@@ -12,7 +12,6 @@ change reaches readers within a second. Which paths a change affects is known by
 owns the content; each calls `purge_paths()` from its reaction to the change.
 """
 
-import asyncio
 import gzip
 import hashlib
 import logging
@@ -263,8 +262,6 @@ def lookup(request):
     request._fragment_versions = FragmentVersions(request.path_info, versions)
     key = page_key(request, versions["path"])
     entry = read_many([key]).get(key)
-    if (getattr(request, "scope", None) or {}).get("newsdesk.renewing"):
-        return key, None  # the ASGI front took the renewal for this request: render it
     stale = entry is not None and any(
         versions.get(name, 0) != value for name, value in entry.get("depends", {}).items()
     )
@@ -274,7 +271,6 @@ def lookup(request):
     # path was purged has a new key and is never served stale.
     if stale and cache().add(f"{key}:renewing", 1, RENEWING_SECONDS):
         entry = None
-        request._renewing = True
     return key, entry
 
 
@@ -304,8 +300,6 @@ def fill(request, key, response):
 
 def finish_miss(request, response, key):
     if key is None or not storable(response):
-        if key is not None:
-            cache().delete(f"{key}:renewing")  # readers waiting for it render it themselves
         return encode_response(request, response)
     entry = fill(request, key, response)
     response["ETag"] = entry["etag"]
@@ -420,36 +414,14 @@ class CachedPagesApp:
             request = ScopeRequest(scope)
             if cacheable_request(request):
                 try:
-                    key, entry = lookup(request)
+                    _, entry = lookup(request)
                 except Exception:  # the cache is down: Django renders, as without a cache
                     logger.exception("page cache lookup failed")
                     entry = None
-                else:
-                    if entry is None and not getattr(request, "_renewing", False):
-                        entry = await self.wait_for_renderer(request, key)
-                    if entry is None:
-                        scope = {**scope, "newsdesk.renewing": True}
                 if entry is not None:
                     await self.send_hit(request, entry, send, started)
                     return
         await self.app(scope, receive, send)
-
-    async def wait_for_renderer(self, request, key):
-        """A page not in the cache: the first reader renders it, the others wait for that copy
-        (without holding a thread) rather than all rendering the same page at once, as happens
-        to the front page after every publication during a spike. None: render it here."""
-        lock = f"{key}:renewing"
-        if cache().add(lock, 1, RENEWING_SECONDS):
-            return None
-        deadline = time.monotonic() + settings.PAGE_CACHE_WAIT_SECONDS
-        while time.monotonic() < deadline:
-            await asyncio.sleep(0.02)
-            entry = read_many([key]).get(key)
-            if entry is not None:
-                return entry
-            if not cache().get(lock):  # the renderer gave up (an error, a page not stored)
-                return None
-        return None
 
     async def send_hit(self, request, entry, send, started):
         from newsdesk.core.middleware import REQUEST_ID, access_log
