@@ -1,6 +1,7 @@
 """The page cache's ASGI front (newsdesk.asgi.application), called as granian calls it."""
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -48,7 +49,9 @@ def run(*calls):
     async def gather():
         return await asyncio.gather(*calls)
 
-    return asyncio.run(gather())
+    # In a thread of its own: a browser test may have left an event loop running in this one.
+    with ThreadPoolExecutor(1) as runner:
+        return runner.submit(asyncio.run, gather()).result()
 
 
 def test_it_answers_a_cached_page_before_django_with_the_stored_headers(section, settings):
