@@ -12,6 +12,9 @@ from django.core.management import CommandError, call_command
 from django.core.serializers import serialize
 
 from newsdesk.conftest import make_article, make_author, make_image, paragraphs
+from newsdesk.narration.models import Narration
+from newsdesk.narration.services import request_narration
+from newsdesk.newsletters.models import Newsletter, Subscriber, Subscription
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -54,6 +57,15 @@ def test_it_restores_pages_images_and_media_identically(section, tmp_path, clien
     audio = Path(settings.MEDIA_ROOT) / "narrations" / "bridge.mp3"
     audio.parent.mkdir(parents=True, exist_ok=True)
     audio.write_bytes(b"ID3" + bytes(range(256)) * 40)
+    request_narration(article=article)  # real synthesis, run at once by the tests' task backend
+    narration = Narration.objects.get(article=article)
+    assert narration.audio and Path(narration.audio.path).exists()
+    brief = Newsletter.objects.create(slug="brief", name="The Morning Brief")
+    for email in ("reader@example.org", "listener@example.net"):
+        subscriber = Subscriber.objects.create(email=email)
+        Subscription.objects.create(
+            subscriber=subscriber, newsletter=brief, status=Subscription.Status.CONFIRMED
+        )
 
     before_db, before_media = database_snapshot(), media_snapshot()
     archive = tmp_path / "site.tar.gz"
@@ -64,6 +76,8 @@ def test_it_restores_pages_images_and_media_identically(section, tmp_path, clien
     image.delete()
     make_article(section, title="Written after the backup")
     audio.unlink()
+    assert not Path(narration.audio.path).exists()  # deleting the article removed its audio
+    Subscriber.objects.all().delete()
     (Path(settings.MEDIA_ROOT) / "stray.txt").write_text("not in the backup")
 
     call_command("restore", str(archive), yes=True, stdout=io.StringIO())
@@ -75,6 +89,8 @@ def test_it_restores_pages_images_and_media_identically(section, tmp_path, clien
         assert after_db[label] == before_db[label], f"{label} differs after restore"
     html = client.get("/news/bridge-reopens-" + article.slug.rsplit("-", 1)[1] + "/")
     assert html.status_code == 200 and "A bridge at night." in html.content.decode()
+    assert narration.audio.url in html.content.decode()  # the audio is back and played
+    assert Subscription.objects.filter(status="confirmed").count() == 2
 
 
 def test_it_refuses_archives_that_are_not_backups(tmp_path):
