@@ -424,12 +424,14 @@ class CachedPagesApp:
         await self.app(scope, receive, send)
 
     async def send_hit(self, request, entry, send, started):
+        from newsdesk.core.logging import request_id_var
         from newsdesk.core.middleware import REQUEST_ID, access_log
 
         response = hit_response(request, entry)
         incoming = request.headers.get("X-Request-ID", "")
         request_id = incoming if REQUEST_ID.match(incoming) else uuid.uuid4().hex
         response["X-Request-ID"] = request_id
+        request_id_var.set(request_id)  # the log line names it, as Django's requests' lines do
         body = b"" if request.method == "HEAD" else response.content
         if not response.has_header("Content-Length"):
             response["Content-Length"] = str(len(response.content))
