@@ -8,6 +8,7 @@ a sentence or so at a time; Newsdesk does the rest (pauses, timings, MP3, storag
 """
 
 import json
+from abc import ABC, abstractmethod
 
 from django.conf import settings
 from django.utils.module_loading import import_string
@@ -17,24 +18,27 @@ class BackendError(Exception):
     """The engine could not speak: its message is shown to editors as the narration's error."""
 
 
-class Backend:
+class Backend(ABC):
+    """A speech engine: text and voice settings in, PCM out. Subclasses name their voice."""
+
     def __init__(self, **options):
         self.options = options
 
     @property
+    @abstractmethod
     def identity(self):
         """Names the voice and its settings. Part of every narration's hash, so changing the voice
         re-narrates articles on their next publish. Must be cheap: it is read at publish time,
         in the web process, where no model may be loaded."""
-        raise NotImplementedError
 
     @property
+    @abstractmethod
     def sample_rate(self):
-        raise NotImplementedError
+        """Samples per second of the PCM that `synthesize` yields."""
 
+    @abstractmethod
     def synthesize(self, text):
         """Yield 16-bit little-endian mono PCM (bytes) for `text`."""
-        raise NotImplementedError
 
 
 _backends = {}
