@@ -62,22 +62,33 @@ def finish_request(request, response, started):
     # Only a user already loaded by the view: loading it here would query the database, which
     # async code may not do.
     user = getattr(request, "_cached_user", None)
-    access_log.info(
-        "%s %s %s",
+    log_request(
         request.method,
         request.path,
         response.status_code,
-        extra={
-            "event": "request",
-            "method": request.method,
-            "path": request.path,
-            "status": response.status_code,
-            "duration_ms": round((time.perf_counter() - started) * 1000, 1),
-            "user_id": user.pk if user is not None and user.is_authenticated else None,
-            "streaming": response.streaming,
-        },
+        started,
+        user_id=user.pk if user is not None and user.is_authenticated else None,
+        streaming=response.streaming,
     )
     return response
+
+
+def log_request(method, path, status, started, **fields):
+    """The one log line per request, from Django's middleware or the page cache's front."""
+    access_log.info(
+        "%s %s %s",
+        method,
+        path,
+        status,
+        extra={
+            "event": "request",
+            "method": method,
+            "path": path,
+            "status": status,
+            "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+            **fields,
+        },
+    )
 
 
 @sync_and_async_middleware

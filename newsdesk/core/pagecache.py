@@ -425,7 +425,7 @@ class CachedPagesApp:
 
     async def send_hit(self, request, entry, send, started):
         from newsdesk.core.logging import request_id_var
-        from newsdesk.core.middleware import REQUEST_ID, access_log
+        from newsdesk.core.middleware import REQUEST_ID, log_request
 
         response = hit_response(request, entry)
         incoming = request.headers.get("X-Request-ID", "")
@@ -443,20 +443,6 @@ class CachedPagesApp:
             {"type": "http.response.start", "status": response.status_code, "headers": headers}
         )
         await send({"type": "http.response.body", "body": body})
-        access_log.info(
-            "%s %s %s",
-            request.method,
-            request.path,
-            response.status_code,
-            extra={
-                "event": "request",
-                "method": request.method,
-                "path": request.path,
-                "status": response.status_code,
-                "duration_ms": round((time.perf_counter() - started) * 1000, 3),
-                "user_id": None,
-                "streaming": False,
-                "request_id": request_id,
-                "cache": "HIT",
-            },
+        log_request(
+            request.method, request.path, response.status_code, started, user_id=None, cache="HIT"
         )
