@@ -36,9 +36,9 @@ import threading
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import brotli
+from common import create_database, drop_database, production_env
 
 ROOT = Path(__file__).resolve().parents[1]
 TOOLS = ROOT / "bench" / ".tools"
@@ -128,43 +128,6 @@ def wait_for(url, timeout=60):
         except OSError:
             time.sleep(0.2)
     raise TimeoutError(f"{url} did not answer")
-
-
-def create_database():
-    import psycopg
-
-    base = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
-    name = f"bench_pages_{os.getpid()}"
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    return base, name, urlsplit(base)._replace(path=f"/{name}").geturl()
-
-
-def drop_database(base, name):
-    import psycopg
-
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-
-
-def site_env(workdir, database_url, purge_port):
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "newsdesk.settings",
-        "SITE_URL": "https://127.0.0.1",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGH",
-        # TLS ends at the proxy in production; the benchmark speaks plain HTTP on loopback.
-        "SECURE_SSL_REDIRECT": "0",
-        "DATABASE_URL": database_url,
-        "REDIS_URL": "redis://127.0.0.1:6379/9",
-        "CACHE_KEY_PREFIX": f"bench{os.getpid()}",
-        "EMAIL_URL": "smtp://127.0.0.1:2525",
-        "MEDIA_ROOT": str(workdir / "media"),
-        "FRONTEND_CACHE_URL": f"http://127.0.0.1:{purge_port}",
-        "LOG_LEVEL": "WARNING",
-        "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
-    }
 
 
 def manage(env, *args):
@@ -389,9 +352,11 @@ def main():
     args = parse_args()
     lighthouse = ensure_tools()
     workdir = Path(tempfile.mkdtemp(prefix="bench-pages-"))
-    base, name, database_url = create_database()
+    base, name, database_url = create_database("bench_pages")
     app_port, cached_port, nginx_port, static_port, purge_port = (free_port() for _ in range(5))
-    env = site_env(workdir, database_url, purge_port)
+    env = production_env(
+        workdir, database_url, "bench", FRONTEND_CACHE_URL=f"http://127.0.0.1:{purge_port}"
+    )
     results = {"machine": machine()}
     servers = []
     try:

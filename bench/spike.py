@@ -39,7 +39,8 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
+
+from common import create_database, drop_database, production_env
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -116,44 +117,6 @@ def run_publisher(every):
 
 
 # The site under test
-
-
-def create_database():
-    import psycopg
-
-    base = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
-    name = f"bench_spike_{os.getpid()}"
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    return base, name, urlsplit(base)._replace(path=f"/{name}").geturl()
-
-
-def drop_database(base, name):
-    import psycopg
-
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-
-
-def site_env(workdir, database_url):
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "newsdesk.settings",
-        "SITE_URL": "https://127.0.0.1",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGH",
-        # TLS ends at the proxy in production; the benchmark speaks plain HTTP on loopback.
-        "SECURE_SSL_REDIRECT": "0",
-        "DATABASE_URL": database_url,
-        "REDIS_URL": "redis://127.0.0.1:6379/9",
-        "CACHE_KEY_PREFIX": f"spike{os.getpid()}",
-        "EMAIL_URL": "smtp://127.0.0.1:2525",
-        "MEDIA_ROOT": str(workdir / "media"),
-        "LOG_LEVEL": "WARNING",
-        "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
-        "NARRATION_ON_PUBLISH": "0",
-        "PYTHONUNBUFFERED": "1",
-    }
 
 
 def manage(env, *args):
@@ -592,8 +555,10 @@ def main():
     from newsdesk.testing import free_port
 
     workdir = Path(tempfile.mkdtemp(prefix="bench-spike-"))
-    base, name, database_url = create_database()
-    env = site_env(workdir, database_url)
+    base, name, database_url = create_database("bench_spike")
+    env = production_env(
+        workdir, database_url, "spike", NARRATION_ON_PUBLISH="0", PYTHONUNBUFFERED="1"
+    )
     env.update(item.split("=", 1) for item in args.env)
     port = free_port()
     server = None
