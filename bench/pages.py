@@ -160,6 +160,8 @@ load_module /usr/lib/nginx/modules/ngx_http_cache_purge_module.so;
 events {{ worker_connections 4096; }}
 http {{
     access_log off;
+    sendfile on;  # as in Debian's /etc/nginx/nginx.conf, for the cache and the static file
+    tcp_nopush on;
     include /etc/nginx/mime.types;
     client_body_temp_path {dir}/body;
     proxy_temp_path {dir}/proxy;
@@ -172,6 +174,11 @@ http {{
     map $cookie_sessionid $newsdesk_no_cache {{ "" 0; default 1; }}
     server {{
         listen 127.0.0.1:{cache_port};
+        # Uploaded images from disk, as deploy/nginx/newsdesk.conf serves them.
+        location /media/ {{
+            alias {media}/;
+            expires 7d;
+        }}
         location / {{
             proxy_pass http://newsdesk;
             proxy_http_version 1.1;
@@ -184,6 +191,8 @@ http {{
             proxy_cache_bypass $newsdesk_no_cache;
             proxy_no_cache $newsdesk_no_cache;
             proxy_cache_lock on;
+            proxy_ignore_headers Vary;
+            proxy_hide_header X-Cache;
             proxy_cache_background_update on;
             proxy_cache_use_stale error timeout updating http_500 http_502 http_503 http_504;
             add_header X-Cache $upstream_cache_status always;
@@ -208,7 +217,7 @@ http {{
 
 
 class Nginx:
-    def __init__(self, workdir, upstream, cache_port, static_port, purge_port):
+    def __init__(self, workdir, upstream, cache_port, static_port, purge_port, media):
         self.dir = workdir / "nginx"
         (self.dir / "static").mkdir(parents=True, exist_ok=True)
         # nginx's workers run as an unprivileged user: they must reach the cache and the files.
@@ -217,7 +226,7 @@ class Nginx:
         conf = self.dir / "nginx.conf"
         ports = {"upstream": upstream, "cache_port": cache_port, "static_port": static_port,
                  "purge_port": purge_port}  # fmt: skip
-        conf.write_text(NGINX_CONF.format(dir=self.dir, **ports))
+        conf.write_text(NGINX_CONF.format(dir=self.dir, media=media, **ports))
         self.process = subprocess.Popen(["nginx", "-c", str(conf), "-g", "daemon off;"])
         wait_for_port(static_port)
 
@@ -274,17 +283,25 @@ def page_weight(url):
     return len(counted), counted
 
 
-def lighthouse_scores(lighthouse, url, workdir):
+def lighthouse_scores(lighthouse, url, workdir, attempts=3):
+    """Lighthouse's four scores. Its trace of the page load sometimes fails to record
+    ("NO_NAVSTART", every score null): such a run is repeated, up to `attempts` runs."""
     report = workdir / "lighthouse.json"
-    subprocess.run(
-        [str(lighthouse), url, "--quiet", "--output=json", f"--output-path={report}",
-         f"--chrome-flags={CHROME_FLAGS}",
-         "--only-categories=performance,accessibility,best-practices,seo"],
-        env={**os.environ, "CHROME_PATH": CHROMIUM},
-        check=True,
-        capture_output=True,
-    )  # fmt: skip
-    data = json.loads(report.read_text())
+    for attempt in range(1, attempts + 1):
+        subprocess.run(
+            [str(lighthouse), url, "--quiet", "--output=json", f"--output-path={report}",
+             f"--chrome-flags={CHROME_FLAGS}",
+             "--only-categories=performance,accessibility,best-practices,seo"],
+            env={**os.environ, "CHROME_PATH": CHROMIUM},
+            capture_output=True,
+        )  # fmt: skip
+        data = json.loads(report.read_text()) if report.exists() else None
+        if data and all(c["score"] is not None for c in data["categories"].values()):
+            break
+        log(f"lighthouse run {attempt} recorded no scores" + ("" if data else " (no report)"))
+        report.unlink(missing_ok=True)
+    else:
+        raise RuntimeError(f"Lighthouse gave no scores for {url} in {attempts} runs")
     scores = {name: round(c["score"] * 100) for name, c in data["categories"].items()}
     failed = [
         ref["id"]
@@ -292,7 +309,9 @@ def lighthouse_scores(lighthouse, url, workdir):
         for ref in category["auditRefs"]
         if ref.get("weight") and (data["audits"][ref["id"]].get("score") or 0) < 1
     ]
-    return {**scores, "failed": failed}
+    console = data["audits"]["errors-in-console"].get("details", {}).get("items", [])
+    errors = [f"{item['description']} ({item['sourceLocation']['url']})" for item in console]
+    return {**scores, "failed": failed, "console_errors": errors}
 
 
 def freshness(env, article_id, app_url, nginx_url, seconds, connections, editor_cookie):
@@ -387,7 +406,7 @@ def main():
 
         cached = Granian(env, cached_port, args.workers, page_cache=True)
         servers.append(cached)
-        nginx = Nginx(workdir, cached_port, nginx_port, static_port, purge_port)
+        nginx = Nginx(workdir, cached_port, nginx_port, static_port, purge_port, env["MEDIA_ROOT"])
         servers.append(nginx)
         for label, path in pages.items():
             app_url = f"http://127.0.0.1:{cached_port}{path}"
@@ -403,12 +422,13 @@ def main():
             results[label]["static"] = wrk(
                 f"http://127.0.0.1:{static_port}/{label}.html", args.seconds, args.connections
             )
-            requests, urls = page_weight(app_url)
+            # As readers get it in production: through nginx, which also serves the images.
+            requests, urls = page_weight(nginx_url)
             results[label]["requests"] = requests
             results[label]["request_urls"] = urls
             if not args.skip_lighthouse:
                 log(f"{label}: lighthouse...")
-                results[label]["lighthouse"] = lighthouse_scores(lighthouse, app_url, workdir)
+                results[label]["lighthouse"] = lighthouse_scores(lighthouse, nginx_url, workdir)
 
         log("freshness under load...")
         results["freshness"] = freshness(
@@ -462,10 +482,12 @@ def report(results):
                 f" {run['rps'] / static:>9.1%}{errors}"
             )
         if "lighthouse" in page:
-            print("  lighthouse   " + "  ".join(f"{k} {v}" for k, v in page["lighthouse"].items()
-                                               if k != "failed"))  # fmt: skip
+            scores = {k: v for k, v in page["lighthouse"].items() if isinstance(v, int)}
+            print("  lighthouse   " + "  ".join(f"{k} {v}" for k, v in scores.items()))
             if page["lighthouse"]["failed"]:
                 print("  lighthouse audits below 100: " + ", ".join(page["lighthouse"]["failed"]))
+            for error in page["lighthouse"]["console_errors"]:
+                print(f"  console error: {error}")
     fresh = results["freshness"]
     print(f"\nfreshness under load: app cache {fresh['app_s']} s, nginx cache {fresh['nginx_s']} s "
           f"after publishing; stale responses afterwards: {fresh['stale_responses_after']}; "

@@ -6,7 +6,12 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
 
 django_application = get_asgi_application()
 
-from newsdesk.core.pagecache import CachedPagesApp  # noqa: E402  (after Django is set up)
+from django.conf import settings  # noqa: E402  (after Django is set up)
 
-# Pages in the page cache are answered before Django's request handling starts.
-application = CachedPagesApp(django_application)
+from newsdesk.core.pagecache import CachedPagesApp  # noqa: E402
+from newsdesk.core.threaded import ThreadedPages  # noqa: E402
+
+# Pages in the page cache are answered before Django's request handling starts; other reader
+# pages are rendered by Django's WSGI handler in a few threads; the rest (live feed streams,
+# the admin, forms) goes to Django's ASGI handler.
+application = CachedPagesApp(django_application, pages=ThreadedPages(settings.WEB_THREADS))

@@ -142,6 +142,7 @@ MIDDLEWARE = [
     "newsdesk.core.middleware.StaticFilesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "newsdesk.core.sites.site_middleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -210,10 +211,17 @@ REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "newsdesk.core.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "newsdesk"),
-        }
+        },
+        # {% cache %} fragments: each process keeps the ones it uses in memory, before Redis.
+        "template_fragments": {
+            "BACKEND": "newsdesk.core.cache.FragmentCache",
+            "LOCATION": "fragments",
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "newsdesk"),
+            "OPTIONS": {"SHARED": "default", "MAX_ENTRIES": 2000},
+        },
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -224,6 +232,12 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 60)
+# Threads per web process rendering reader pages (newsdesk.core.threaded): while one waits for
+# the database another renders; more than the database pool (DB_POOL_SIZE) would only queue.
+WEB_THREADS = env_int("WEB_THREADS", 8)
+# How long a web process answers a page it just read from the page cache from its own memory
+# (newsdesk.core.pagecache.HotCopies): the most a change made in another process waits.
+PAGE_CACHE_HOT_SECONDS = env_float("PAGE_CACHE_HOT_SECONDS", 0.2)
 PAGE_CACHE_EXCLUDE = (
     "/admin/",
     "/documents/",

@@ -1,21 +1,22 @@
-from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 
 from newsdesk.articles.models import SectionPage
+from newsdesk.core.cache import versioned_cache
+from newsdesk.core.pagecache import fragment_versions
 
-NAVIGATION_KEY = "navigation:sections"
 
-
-def sections_for_navigation():
-    """(title, path) of every live section, as the masthead and footer list them."""
+def sections_for_navigation(request):
+    """(title, path) of every live section, as the masthead and footer list them, kept until
+    the site's chrome changes (a section added, renamed, moved or taken down bumps it)."""
 
     def build():
         sections = SectionPage.objects.live().public().filter(show_in_menus=True)
         return [(section.title, section.url) for section in sections]
 
-    return cache.get_or_set(NAVIGATION_KEY, build, 3600)
+    key = f"navigation:sections:{fragment_versions(request).chrome}"
+    return versioned_cache().get_or_set(key, build, 3600)
 
 
 def navigation(request):
     """The sections for the masthead and footer: one cache read, and only if printed."""
-    return {"nav_sections": SimpleLazyObject(sections_for_navigation)}
+    return {"nav_sections": SimpleLazyObject(lambda: sections_for_navigation(request))}

@@ -3,7 +3,6 @@ import json
 import math
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import prefetch_related_objects
@@ -19,6 +18,7 @@ from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from newsdesk.articles.blocks import ArticleBodyBlock
+from newsdesk.core.cache import versioned_cache
 from newsdesk.core.models import ViewRestrictionsMixin
 from newsdesk.core.pagecache import fragment_versions
 
@@ -265,7 +265,7 @@ class ArticlePage(ViewRestrictionsMixin, Page):
         page but the latest few, which leave themselves out. One cached fragment serves them
         all, rendered once after each publication."""
         versions = fragment_versions(request)
-        latest = cache.get_or_set(
+        latest = versioned_cache().get_or_set(
             f"articles:latest:{versions.articles}",
             lambda: list(
                 ArticlePage.objects.published()

@@ -1,9 +1,6 @@
-from django.core.cache import cache
-from django.db import transaction
 from django.urls import reverse
 from wagtail.models import Page, ReferenceIndex
 
-from newsdesk.articles.context_processors import NAVIGATION_KEY
 from newsdesk.articles.models import ArticlePage, SectionPage
 from newsdesk.core.pagecache import bump, purge_paths
 
@@ -60,6 +57,4 @@ def section_changed(*, section):
 
 
 def forget_navigation():
-    cache.delete(NAVIGATION_KEY)
-    transaction.on_commit(lambda: cache.delete(NAVIGATION_KEY))
-    bump("articles", "chrome")
+    bump("articles", "chrome")  # the navigation is cached under the chrome's version

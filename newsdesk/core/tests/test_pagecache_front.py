@@ -1,26 +1,28 @@
 """The page cache's ASGI front (newsdesk.asgi.application), called as granian calls it."""
 
 import asyncio
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from newsdesk.asgi import application
 from newsdesk.conftest import make_article
+from newsdesk.core.pagecache import bump, cache, path_version_key, purge_paths
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-async def call(path, headers=()):
+async def call(path, headers=(), method="GET", query=b""):
     scope = {
         "type": "http",
         "asgi": {"version": "3.0"},
         "http_version": "1.1",
-        "method": "GET",
+        "method": method,
         "scheme": "http",
         "path": path,
         "raw_path": path.encode(),
-        "query_string": b"",
+        "query_string": query,
         "root_path": "",
         "headers": [(b"host", b"testserver"), *headers],
         "client": ("127.0.0.1", 50000),
@@ -72,3 +74,77 @@ def test_signed_in_staff_never_get_the_cached_copy(section, settings):
     run(call(article.url), call(article.url))
     [(_, headers, _)] = run(call(article.url, [(b"cookie", b"sessionid=abc")]))
     assert headers.get("x-cache") != "HIT"
+
+
+def test_a_hot_copy_answers_from_memory_until_it_expires(section, settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    settings.PAGE_CACHE_HOT_SECONDS = 1.5
+    article = make_article(section, title="Kept in memory")
+    run(call(article.url))
+    [(_, _, body)] = run(call(article.url))  # read from the cache: now a hot copy
+    # Another process purges the page: it renews the path's version in the shared cache.
+    cache().set(path_version_key(article.url), time.time_ns(), None)
+    [(status, headers, again)] = run(call(article.url))
+    assert headers["x-cache"] == "HIT" and again == body
+    time.sleep(1.5)
+    [(_, headers, _)] = run(call(article.url))
+    assert status == 200 and headers["x-cache"] == "MISS"
+
+
+def test_a_change_made_in_this_process_drops_hot_copies_at_once(section, settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    settings.PAGE_CACHE_HOT_SECONDS = 30
+    article = make_article(section)
+    run(call(article.url), call(article.url))
+    purge_paths([article.url])
+    [(_, headers, _)] = run(call(article.url))
+    assert headers["x-cache"] == "MISS"
+
+
+def test_hot_copies_keep_encodings_apart_and_answer_head_without_a_body(section, settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    settings.PAGE_CACHE_HOT_SECONDS = 30
+    article = make_article(section)
+    brotli = [(b"accept-encoding", b"gzip, deflate, br")]
+    run(call(article.url), call(article.url), call(article.url, brotli))
+    [(_, plain, plain_body), (_, br, br_body), (_, head, head_body)] = run(
+        call(article.url), call(article.url, brotli), call(article.url, brotli, method="HEAD")
+    )
+    assert plain["x-cache"] == br["x-cache"] == head["x-cache"] == "HIT"
+    assert "content-encoding" not in plain and br["content-encoding"] == "br"
+    assert len(br_body) < len(plain_body) and head_body == b""
+    assert head["content-length"] == br["content-length"] == str(len(br_body))
+    [(_, staff, _)] = run(call(article.url, [(b"cookie", b"sessionid=abc")]))
+    assert staff.get("x-cache") != "HIT"
+
+
+def test_reader_pages_are_rendered_by_the_threaded_handler_like_any_other(
+    section, settings, client, editor
+):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    article = make_article(section, title="Zaporizhzhia's grid: what the repairs need")
+    [(status, headers, body)] = run(call("/search/", query=b"q=Zaporizhzhia%27s+grid"))
+    assert status == 200 and headers["content-type"].startswith("text/html")
+    assert "Zaporizhzhia" in body.decode() and article.url in body.decode()
+    [(status, headers, body)] = run(call("/search/", method="HEAD", query=b"q=grid"))
+    assert status == 200 and body == b"" and int(headers["content-length"]) > 0
+    [(status, _, _)] = run(call("/no-such-page/"))
+    assert status == 404
+    # Two Cookie headers (HTTP/2 sends them apart) reach Django as one: the editor's session.
+    client.force_login(editor)
+    session = f"sessionid={client.cookies['sessionid'].value}".encode()
+    cookies = [(b"cookie", b"theme=dark"), (b"cookie", session)]
+    [(status, headers, body)] = run(call(article.url, cookies))
+    assert status == 200 and headers.get("x-cache") is None, headers.get("x-cache")
+    assert f"/admin/pages/{article.pk}/edit/" in body.decode()
+
+
+def test_a_page_whose_shared_content_changed_is_renewed_by_the_next_reader(section, settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    settings.PAGE_CACHE_HOT_SECONDS = 0
+    article = make_article(section)
+    run(call(article.url), call(article.url))
+    bump("chrome")  # the footer and navigation every page prints
+    [(_, renewing, _)] = run(call(article.url))
+    [(_, after, _)] = run(call(article.url))
+    assert renewing["x-cache"] == "MISS" and after["x-cache"] == "HIT"

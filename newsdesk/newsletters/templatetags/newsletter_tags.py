@@ -7,8 +7,8 @@ Several forms can share a page, so every id carries a per-request prefix (nl1-em
 import itertools
 
 from django import template
-from django.core.cache import cache
 
+from newsdesk.core.cache import versioned_cache
 from newsdesk.core.pagecache import fragment_versions
 from newsdesk.newsletters.models import Newsletter
 
@@ -23,7 +23,7 @@ def active_newsletters(request):
         return list(Newsletter.objects.active().select_related("host"))
     if not hasattr(request, "_active_newsletters"):
         key = f"newsletters:active:{fragment_versions(request).chrome}"
-        request._active_newsletters = cache.get_or_set(
+        request._active_newsletters = versioned_cache().get_or_set(
             key, lambda: list(Newsletter.objects.active().select_related("host")), 3600
         )
     return request._active_newsletters

@@ -1,0 +1,41 @@
+"""The request's Wagtail site, remembered by the process between requests."""
+
+import pytest
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
+
+from newsdesk.conftest import make_article
+from newsdesk.core import sites
+
+pytestmark = pytest.mark.django_db
+
+
+def test_pages_after_the_first_do_not_look_the_site_up(client, section, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    article = make_article(section)
+    client.get(article.url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(article.url).status_code == 200
+    assert not [q for q in queries if "wagtailcore_site" in q["sql"]]
+
+
+def test_each_request_gets_its_own_copy():
+    request = RequestFactory().get("/")
+    first = sites.find_for_request(request)
+    first.root_page.specific  # noqa: B018  (Wagtail caches the specific page on the instance)
+    first.site_name = "Changed on this copy only"
+    second = sites.find_for_request(RequestFactory().get("/"))
+    assert second.pk == first.pk and second is not first
+    assert second.root_page is not first.root_page
+    assert "specific" not in vars(second.root_page)
+    assert second.site_name != "Changed on this copy only"
+
+
+def test_a_site_saved_in_this_process_is_seen_at_once():
+    sites.find_for_request(RequestFactory().get("/"))
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "Renamed newsroom"
+    site.save()
+    assert sites.find_for_request(RequestFactory().get("/")).site_name == "Renamed newsroom"
