@@ -9,6 +9,7 @@ import copy
 import time
 
 from asgiref.sync import iscoroutinefunction, sync_to_async
+from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http.request import split_domain_port
@@ -61,6 +62,11 @@ def site_changed(sender, **kwargs):
     clear()
 
 
+def wants_site(request):
+    # Files (uploaded media in development, static files) need no site, nor the query for it.
+    return not request.path_info.startswith((settings.MEDIA_URL, settings.STATIC_URL))
+
+
 @sync_and_async_middleware
 def site_middleware(get_response):
     """Give Wagtail the request's site (request._wagtail_site) from this process's memory.
@@ -68,6 +74,8 @@ def site_middleware(get_response):
     if iscoroutinefunction(get_response):
 
         async def middleware(request):
+            if not wants_site(request):
+                return await get_response(request)
             found = remembered(request)
             if found is MISSING:  # looked up once in a while, in a thread: it queries
                 request._wagtail_site = await sync_to_async(find_for_request)(request)
@@ -78,7 +86,8 @@ def site_middleware(get_response):
     else:
 
         def middleware(request):
-            request._wagtail_site = find_for_request(request)
+            if wants_site(request):
+                request._wagtail_site = find_for_request(request)
             return get_response(request)
 
     return middleware

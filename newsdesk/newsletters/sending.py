@@ -10,10 +10,11 @@ sends past half its lease, so a slow worker cannot overlap with the one that tak
 """
 
 import logging
+import re
 import secrets
 import smtplib
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -176,15 +177,20 @@ def _sender(mailer, issue_mail):
 
     Django's SMTP backend re-parses both addresses of every message it sends (a tenth of the
     time a message takes here); ours were validated when the reader signed up, so on SMTP the
-    prepared bytes go straight to the backend's connection. Any other backend (console, file,
-    an Anymail provider's API) gets an ordinary message object.
+    prepared bytes go straight to the backend's connection, pipelined where the server allows.
+    Any other backend (console, file, an Anymail provider's API) gets an ordinary message object.
     """
     if isinstance(mailer, SMTPBackend):
         envelope_from = mailer.prep_address(issue_mail.from_email)
 
         def send_smtp(address, subscriber_id):
             to, data = issue_mail.envelope_for(email_address=address, subscriber_id=subscriber_id)
-            mailer.connection.sendmail(envelope_from, [to], data)
+            smtp = mailer.connection
+            smtp.ehlo_or_helo_if_needed()
+            if smtp.has_extn("pipelining"):
+                send_pipelined(smtp, envelope_from, to, data)
+            else:
+                smtp.sendmail(envelope_from, [to], data)
 
         return send_smtp
 
@@ -194,6 +200,76 @@ def _sender(mailer, issue_mail):
         )
 
     return send_message
+
+
+def send_pipelined(smtp, sender, recipient, data):
+    """`smtp.sendmail(sender, [recipient], data)` in two round trips instead of four.
+
+    For a server that advertises PIPELINING (RFC 2920): MAIL, RCPT and DATA go in one write and
+    their three replies are read together, then the message and its final dot. Raises what
+    `sendmail` raises in the same cases (SMTPSenderRefused, SMTPRecipientsRefused,
+    SMTPDataError, SMTPServerDisconnected), with the server's code and text, and likewise leaves
+    the connection ready for the next message (reset) or closed after a 421.
+    """
+    smtp.ehlo_or_helo_if_needed()
+    options = f" size={len(data)}" if smtp.has_extn("size") else ""
+    commands = f"mail from:<{sender}>{options}\r\nrcpt to:<{recipient}>\r\ndata\r\n"
+    if commands.count("\n") != 3 or commands.count("\r") != 3:
+        raise ValueError("an address with a line break cannot be sent")
+    smtp.send(commands.encode(smtp.command_encoding))
+    replies = []
+    for _ in range(3):
+        replies.append(smtp.getreply())
+        if replies[-1][0] == 421:  # the server is closing the connection
+            smtp.close()
+            break
+    (mail_code, mail_reply), *rest = replies
+    rcpt_code, rcpt_reply = rest[0] if rest else (None, b"")
+    data_code, data_reply = rest[1] if len(rest) > 1 else (None, b"")
+    if data_code != 354 or mail_code != 250 or rcpt_code not in (250, 251):
+        if data_code == 354:
+            # The server took DATA after refusing the envelope (RFC 2920 3.1 allows it): end
+            # it with an empty message, which it must refuse, instead of sending the issue.
+            smtp.send(b".\r\n")
+            smtp.getreply()
+        if smtp.sock:
+            _reset(smtp)
+        if mail_code != 250:
+            raise smtplib.SMTPSenderRefused(mail_code, mail_reply, sender)
+        if rcpt_code not in (250, 251):
+            raise smtplib.SMTPRecipientsRefused({recipient: (rcpt_code, rcpt_reply)})
+        raise smtplib.SMTPDataError(data_code, data_reply)
+    smtp.send(_data_lines(data))
+    code, reply = smtp.getreply()
+    if code != 250:
+        if code == 421:
+            smtp.close()
+        else:
+            _reset(smtp)
+        raise smtplib.SMTPDataError(code, reply)
+
+
+def _data_lines(data):
+    """The message as DATA sends it: CRLF line ends, leading dots doubled, a lone dot at the end.
+
+    What `smtplib.SMTP.data` does, with bytes methods instead of its regular expression (50 us
+    a message of 11 KB, against 10 us); line ends are only rewritten if some are not CRLF.
+    """
+    crlf = data.count(b"\r\n")
+    if data.count(b"\n") != crlf or data.count(b"\r") != crlf:
+        data = re.sub(rb"\r\n|\n|\r", b"\r\n", data)
+    data = data.replace(b"\n.", b"\n..")
+    if data.startswith(b"."):
+        data = b"." + data
+    if not data.endswith(b"\r\n"):
+        data += b"\r\n"
+    return data + b".\r\n"
+
+
+def _reset(smtp):
+    """End a refused transaction; a server that already hung up is found out by the next one."""
+    with suppress(smtplib.SMTPServerDisconnected):
+        smtp.rset()
 
 
 def send_batch(issue_mail, claim, *, mailer_alias="default"):

@@ -92,6 +92,9 @@ def web_server(port=None, workers=1, env=None, log=None):
             "--port", str(port),
             "--workers", str(workers),
             "--workers-kill-timeout", "3",
+            # A reload starts a new worker and stops an old one this long after, listening or
+            # not: more than a worker's start on a busy machine (2-3 s), or requests find none.
+            "--respawn-interval", "8",
             "--log-level", "warning",
             "--no-ws",
             "newsdesk.asgi:application",

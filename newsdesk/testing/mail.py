@@ -12,7 +12,9 @@ Messages are kept as received bytes and parsed (`email.message.EmailMessage`, de
 when a test asks for them, so counting thousands of them stays cheap. Recipients listed in
 `refuse` are answered 550 at RCPT, those in `defer` 451, to test how senders handle both; with
 `hang_up_after=N` the server keeps the Nth message but drops the connection instead of answering,
-as a server (or network) failing at the worst moment does.
+as a server (or network) failing at the worst moment does. With `pipelining=True` it advertises
+PIPELINING (RFC 2920), as Postfix and the big providers do; aiosmtpd reads commands from a stream
+and answers them in order, so it takes pipelined commands as they come without advertising it.
 """
 
 import email
@@ -45,6 +47,12 @@ class _Handler:
     def __init__(self, server):
         self.server = server
 
+    async def handle_EHLO(self, smtp, session, envelope, hostname, responses):
+        session.host_name = hostname
+        if self.server.pipelining:
+            responses.insert(-1, "250-PIPELINING")
+        return responses
+
     async def handle_RCPT(self, smtp, session, envelope, address, rcpt_options):
         if address.lower() in self.server.refuse:
             return "550 5.1.1 No such mailbox here"
@@ -61,10 +69,11 @@ class _Handler:
 
 
 class SMTPServer:
-    def __init__(self, port=None, refuse=(), defer=(), hang_up_after=None):
+    def __init__(self, port=None, refuse=(), defer=(), hang_up_after=None, pipelining=False):
         self.host = "127.0.0.1"
         self.port = port or free_port()
         self.hang_up_after = hang_up_after
+        self.pipelining = pipelining
         self.refuse = {address.lower() for address in refuse}
         self.defer = {address.lower() for address in defer}
         self._received = []

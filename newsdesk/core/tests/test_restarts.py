@@ -51,8 +51,12 @@ def test_it_serves_every_request_while_the_web_processes_restart(section):
         before = sum(outcomes.values())
         old_workers = worker_pids(url.process)
         url.process.send_signal(signal.SIGHUP)  # granian replaces its workers one by one
-        time.sleep(8)
+        deadline = time.monotonic() + 40
         new_workers = worker_pids(url.process)
+        while (old_workers & new_workers or len(new_workers) != 2) and time.monotonic() < deadline:
+            time.sleep(0.5)
+            new_workers = worker_pids(url.process)
+        time.sleep(1)  # and the new ones serve
         stop.set()
         for client in clients:
             client.join()

@@ -44,13 +44,14 @@ def wait_until(condition, timeout, what, logs=()):
         time.sleep(0.05)
 
 
+@pytest.mark.parametrize("pipelining", [False, True], ids=["plain", "pipelined"])
 def test_a_worker_killed_mid_send_loses_nobody_and_repeats_at_most_one(
-    settings, tmp_path, newsletter
+    settings, tmp_path, newsletter, pipelining
 ):
     use_task_backend(settings, "database")
     everyone = subscribe_many(newsletter, SUBSCRIBERS)
     issue = Issue.objects.create(newsletter=newsletter, subject="The fault-test issue")
-    with smtp_server() as smtp:
+    with smtp_server(pipelining=pipelining) as smtp:
         env = {
             "EMAIL_URL": smtp.url,
             "NEWSLETTER_BATCH_SIZE": 50,
@@ -87,7 +88,8 @@ def test_a_worker_killed_mid_send_loses_nobody_and_repeats_at_most_one(
         received = smtp.recipients()
     duplicates = sum(count - 1 for count in received.values())
     print(
-        f"\nfault test: {SUBSCRIBERS} subscribers, worker killed after {at_kill} messages "
+        f"\nfault test ({'pipelined' if pipelining else 'plain'} SMTP): {SUBSCRIBERS} subscribers, "
+        f"worker killed after {at_kill} messages "
         f"holding {in_flight} claimed rows; the second worker finished in {recovery:.1f} s; "
         f"{len(received)} subscribers got it, {duplicates} duplicate(s)"
     )
