@@ -29,6 +29,10 @@ def find_for_request(request):
         if len(_sites) >= MAX_HOSTS:
             _sites.clear()
         found = Site._find_for_request(request)
+        if found is not None:
+            # Routing starts at the specific root page: fetched here once, not per request.
+            # It routes with its path alone; the front page it shows is read afresh (HomePage).
+            found.root_page = found.root_page.specific
         _sites[host(request)] = (time.monotonic() + SECONDS, found)
     return fresh_copy(found)
 

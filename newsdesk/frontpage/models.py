@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import prefetch_related_objects
+from django.http import Http404
 from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -66,6 +67,13 @@ class HomePage(ViewRestrictionsMixin, Page):
         return attach_sections([pick.article for pick in picks if pick.article])
 
     def route(self, request, path_components):
+        if not path_components:
+            # This object may be the site's root page as a process remembers it between
+            # requests (newsdesk.core.sites), to route from: the front page is read afresh.
+            fresh = HomePage.objects.filter(pk=self.pk).first()
+            if fresh is None:
+                raise Http404
+            return super(HomePage, fresh).route(request, path_components)
         # /<section>/<article>/ in one query instead of Wagtail's four (two per level).
         if len(path_components) == 2:
             url_path = f"{self.url_path}{path_components[0]}/{path_components[1]}/"

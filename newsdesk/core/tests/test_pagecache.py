@@ -163,6 +163,17 @@ def test_the_footer_form_keeps_its_own_ids_when_served_from_a_fragment(reader, h
         assert 'id="nl-footer-email"' in html
 
 
+def test_cached_sign_up_forms_name_the_page_they_are_on(reader, home, section):
+    from newsdesk.newsletters.models import Newsletter
+
+    Newsletter.objects.create(slug="brief", name="The Morning Brief")
+    first, second = make_article(section, title="First"), make_article(section, title="Second")
+    get(reader, first.url)  # fills the fragments of the first page
+    html = get(reader, second.url).content.decode()
+    sources = [part.split('"')[0] for part in html.split('name="source" value="')[1:]]
+    assert sources == [second.url] * 3  # end of article, sidebar, footer
+
+
 def republish(article, **fields):
     revision = article.get_latest_revision_as_object()
     for name, value in fields.items():

@@ -39,3 +39,18 @@ def test_a_site_saved_in_this_process_is_seen_at_once():
     site.site_name = "Renamed newsroom"
     site.save()
     assert sites.find_for_request(RequestFactory().get("/")).site_name == "Renamed newsroom"
+
+
+def test_the_front_page_shows_its_latest_version_though_routing_starts_from_a_kept_copy(
+    client, home, section, settings
+):
+    settings.PAGE_CACHE_ENABLED = False
+    article = make_article(section, title="Bridges reopen across the city")
+    client.get("/")  # the process now keeps the site and its root page
+    revision = home.get_latest_revision_as_object()
+    revision.featured_article = article
+    revision.featured_teaser = "What the new schedule means for commuters."
+    revision.save_revision().publish()
+    page = client.get("/").content.decode()
+    assert "What the new schedule means for commuters." in page
+    assert client.get(article.url).status_code == 200

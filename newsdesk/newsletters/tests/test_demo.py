@@ -42,7 +42,7 @@ def test_it_loads_the_newsletters_readers_and_a_draft_once(client, article_facto
     html = client.get(articles[0].url).content.decode()
     # Sidebar, end of article and footer each have a form, with ids of their own.
     assert html.count("data-newsletter-form") == 3
-    for prefix in ("nl1", "nl2", "nl-footer"):
+    for prefix in ("nl-side", "nl-end", "nl-footer"):
         assert html.count(f'id="{prefix}-email"') == 1
     assert html.count("js/site.js") == 1  # one script for every form and feature
     front = client.get("/").content.decode()
