@@ -173,6 +173,9 @@ http {{
                      use_temp_path=off;
     upstream newsdesk {{ server 127.0.0.1:{upstream}; keepalive 64; }}
     map $cookie_sessionid $newsdesk_no_cache {{ "" 0; default 1; }}
+    map $upstream_cache_status $newsdesk_request_id {{
+        HIT ""; STALE ""; UPDATING ""; REVALIDATED ""; default $upstream_http_x_request_id;
+    }}
     server {{
         listen 127.0.0.1:{cache_port};
         # Uploaded images from disk, as deploy/nginx/newsdesk.conf serves them.
@@ -194,6 +197,9 @@ http {{
             proxy_cache_lock on;
             proxy_ignore_headers Vary;
             proxy_hide_header X-Cache;
+            proxy_set_header X-Request-ID $request_id;
+            proxy_hide_header X-Request-ID;
+            add_header X-Request-ID $newsdesk_request_id always;
             proxy_cache_background_update on;
             proxy_cache_use_stale error timeout updating http_500 http_502 http_503 http_504;
             add_header X-Cache $upstream_cache_status always;
