@@ -460,11 +460,14 @@ class HotCopies:
 hot_copies = HotCopies()
 
 
-def is_reader_page(scope):
-    """A GET or HEAD outside the paths that stream, take input or serve files."""
-    return scope["method"] in ("GET", "HEAD") and not scope["path"].startswith(
-        settings.PAGE_CACHE_EXCLUDE
-    )
+def rendered_in_threads(scope):
+    """GETs and HEADs of reader pages and static files: nothing about them is asynchronous.
+    Live feed streams, uploaded media (long ranges of audio), forms and the admin stay with
+    Django's ASGI handler."""
+    if scope["method"] not in ("GET", "HEAD"):
+        return False
+    path = scope["path"]
+    return path.startswith(settings.STATIC_URL) or not path.startswith(settings.PAGE_CACHE_EXCLUDE)
 
 
 class CachedPagesApp:
@@ -477,7 +480,7 @@ class CachedPagesApp:
 
     def __init__(self, app, pages=None):
         self.app = app
-        self.pages = pages  # reader pages' own application (ThreadedPages), if any
+        self.pages = pages  # the application for reader pages and static files (ThreadedPages)
 
     async def __call__(self, scope, receive, send):
         if scope["type"] == "http" and not scope.get("root_path"):
@@ -512,7 +515,7 @@ class CachedPagesApp:
                     return
                 if key is not None:
                     scope = {**scope, FRONT_KEY: key}
-            if self.pages is not None and is_reader_page(scope):
+            if self.pages is not None and rendered_in_threads(scope):
                 await self.pages(scope, receive, send)
                 return
         await self.app(scope, receive, send)

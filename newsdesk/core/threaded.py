@@ -4,8 +4,9 @@ Django's ASGI handler runs a request's synchronous parts (Wagtail's page views, 
 ORM) through asgiref's adapters: a new thread for every request and about twenty hand-overs
 between the event loop and threads, which cost more than rendering a page with its fragments
 cached. A GET for a reader page needs nothing asynchronous, so it is handed to Django's WSGI
-handler whole, once, in one of a few long-lived threads; the live feed's streams, the admin,
-forms and files stay on the ASGI handler.
+handler whole, once, in one of a few long-lived threads, and so is a static file (WhiteNoise
+under ASGI would iterate its file synchronously in the event loop); the live feed's streams,
+uploaded media, the admin and forms stay on the ASGI handler.
 """
 
 import asyncio
@@ -69,7 +70,7 @@ class ThreadedPages:
 
         body = self.handler(environ, start_response)
         try:
-            content = b"".join(body)  # reader pages are never streamed
+            content = b"".join(body)  # pages are never streamed; static files are small
         finally:
             body.close()  # sends request_finished: the database connection goes back
         return started["status"], started["headers"], content

@@ -148,3 +148,18 @@ def test_a_page_whose_shared_content_changed_is_renewed_by_the_next_reader(secti
     [(_, renewing, _)] = run(call(article.url))
     [(_, after, _)] = run(call(article.url))
     assert renewing["x-cache"] == "MISS" and after["x-cache"] == "HIT"
+
+
+def test_static_files_are_served_whole_through_the_front(settings):
+    from django.contrib.staticfiles import finders
+    from django.templatetags.static import static
+
+    settings.ALLOWED_HOSTS = ["testserver"]
+    url = static("css/site.css")
+    with open(finders.find("css/site.css"), "rb") as file:
+        expected = file.read()
+    [(status, headers, body)] = run(call(url))
+    assert status == 200 and headers["content-type"].startswith("text/css")
+    assert body == expected
+    [(status, headers, body)] = run(call(url, method="HEAD"))
+    assert status == 200 and body == b"" and headers["content-length"] == str(len(expected))
