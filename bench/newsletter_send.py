@@ -29,7 +29,6 @@ import pwd
 import re
 import shutil
 import smtplib
-import socket
 import subprocess
 import sys
 import tempfile
@@ -41,29 +40,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from newsdesk.testing import free_port, wait_for_port  # noqa: E402
+
 PG = "postgres://postgres@127.0.0.1:5432"
 POSTFIX = ROOT / "bench" / ".tools" / "postfix"
 
 
 def log(message):
     print(message, file=sys.stderr, flush=True)
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for_port(port, what):
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.05)
-    raise RuntimeError(f"{what} did not start")
 
 
 # The sinks -----------------------------------------------------------------------------------
@@ -130,7 +114,7 @@ class AiosmtpdSink:
     def start(self):
         for process in self.processes:
             process.start()
-        wait_for_port(self.port, "the sink")
+        wait_for_port(self.port, timeout=10)
         return self
 
     @property
@@ -216,7 +200,7 @@ class PostfixSink:
             stderr=subprocess.STDOUT,
         )
         threading.Thread(target=self._follow_counter, daemon=True).start()
-        wait_for_port(self.port, "smtp-sink")
+        wait_for_port(self.port, timeout=10, process=self.process)
         return self
 
     def _follow_counter(self):

@@ -49,6 +49,9 @@ CHROME_FLAGS = (
     "--disable-component-update --disable-sync --no-first-run"
 )
 sys.path.insert(0, str(ROOT))
+
+from newsdesk.testing import free_port, wait_for_port  # noqa: E402
+
 PY = sys.executable
 BIN = Path(sys.executable).parent
 
@@ -96,27 +99,6 @@ def ensure_tools():
 
 
 # The site under test
-
-
-def free_port():
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for_port(port, timeout=30):
-    import socket
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise TimeoutError(f"nothing listening on port {port}")
 
 
 def wait_for(url, timeout=60):

@@ -301,10 +301,8 @@ FRONT_KEY = "newsdesk.page_cache_key"
 
 
 def front_key(request):
-    """The key the front missed, for a request Django also finds cacheable (it decides on its
-    own reading of the request, whatever the front concluded)."""
-    if not cacheable_request(request):
-        return None
+    """The key the front looked up and missed, if the request came through it. Only asked for
+    a request Django finds cacheable on its own reading, whatever the front concluded."""
     scope = getattr(request, "scope", None)
     return scope.get(FRONT_KEY) if scope is not None else request.META.get(FRONT_KEY)
 
@@ -315,11 +313,13 @@ def page_cache_middleware(get_response):
     if iscoroutinefunction(get_response):
 
         async def middleware(request):
-            key = front_key(request)
-            if key is None and cacheable_request(request):
-                key, entry = await sync_to_async(lookup, thread_sensitive=False)(request)
-                if entry is not None:
-                    return hit_response(request, entry)
+            key = None
+            if cacheable_request(request):
+                key = front_key(request)
+                if key is None:
+                    key, entry = await sync_to_async(lookup, thread_sensitive=False)(request)
+                    if entry is not None:
+                        return hit_response(request, entry)
             response = await get_response(request)
             if key is not None and storable(response):
                 return await sync_to_async(finish_miss, thread_sensitive=False)(
@@ -330,11 +330,13 @@ def page_cache_middleware(get_response):
     else:
 
         def middleware(request):
-            key = front_key(request)
-            if key is None and cacheable_request(request):
-                key, entry = lookup(request)
-                if entry is not None:
-                    return hit_response(request, entry)
+            key = None
+            if cacheable_request(request):
+                key = front_key(request)
+                if key is None:
+                    key, entry = lookup(request)
+                    if entry is not None:
+                        return hit_response(request, entry)
             return finish_miss(request, get_response(request), key)
 
     return middleware
