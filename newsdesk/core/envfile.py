@@ -1,0 +1,277 @@
+"""The environment file every Newsdesk unit reads (`/etc/newsdesk/newsdesk.env`): checked, and
+loaded for commands run by hand.
+
+systemd reads the file (`EnvironmentFile=`) with its own rules: no variable expansion, no
+commands, quotes only around whole values. An operator who reads it into a shell with
+`set -a; . newsdesk.env` gets something else wherever the two disagree: `NAME=The Newsroom
+<news@example.org>` is one value to systemd and a syntax error to the shell, which then stops
+reading, so every later variable is silently unset. No maintained library parses the file the
+way systemd does (python-dotenv expands `${VAR}` and strips inline comments), so `parse()` is a
+transcription of systemd's own parser (src/basic/env-file.c), and the shell's reading is taken
+from bash itself.
+
+`check()` reports, one line each: lines systemd ignores, lines the shell reads differently or
+stops at, names no part of Newsdesk reads, and the first value the settings reject.
+`python -m newsdesk.core.envfile FILE COMMAND [ARG ...]` runs COMMAND with the file's variables
+read as systemd reads them, so no shell ever parses it.
+"""
+
+import ast
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+# Read by libraries rather than by settings.py: Anymail's settings, boto3 (S3 media), Sentry.
+KNOWN_PREFIXES = ("ANYMAIL_", "AWS_", "SENTRY_")
+SETTINGS_READERS = {"env", "env_bool", "env_int", "env_float", "env_list", "env_secret"}
+# Variables bash sets in every shell; they say nothing about the file.
+SHELL_OWN = {"PATH", "PWD", "OLDPWD", "SHLVL", "_"}
+
+
+@dataclass
+class Assignment:
+    line: int
+    name: str
+    value: str
+
+
+def parse(text):
+    """(assignments, problems) as systemd reads `text`; problems are (line, message)."""
+    assignments, problems = [], []
+    state = "pre_key"
+    key = value = ""
+    key_line = line = 1
+    key_trailing = value_trailing = 0  # whitespace at the end of the key / an unquoted value
+
+    def push():
+        name = key[: len(key) - key_trailing] if key_trailing else key
+        if not NAME.match(name):
+            problems.append((key_line, f"systemd ignores this line: {name!r} is not a valid name"))
+        else:
+            assignments.append(Assignment(key_line, name, value))
+
+    for char in text + "\n":
+        newline = char in "\n\r"
+        if state == "pre_key":
+            if char in "#;":
+                state = "comment"
+            elif not char.isspace():
+                state, key, key_line, key_trailing = "key", char, line, 0
+        elif state == "key":
+            if newline:
+                problems.append((key_line, f"systemd ignores this line: no '=' in {key.strip()!r}"))
+                state = "pre_key"
+            elif char == "=":
+                state, value, value_trailing = "pre_value", "", 0
+            else:
+                key += char
+                key_trailing = key_trailing + 1 if char.isspace() else 0
+        elif state == "pre_value":
+            if newline:
+                push()
+                state = "pre_key"
+            elif char == "'":
+                state = "single_quote"
+            elif char == '"':
+                state = "double_quote"
+            elif char == "\\":
+                state = "value_escape"
+            elif not char.isspace():
+                state, value, value_trailing = "value", value + char, 0
+        elif state == "value":
+            if newline:
+                value = value[: len(value) - value_trailing] if value_trailing else value
+                push()
+                state = "pre_key"
+            elif char == "\\":
+                state, value_trailing = "value_escape", 0
+            else:
+                value += char
+                value_trailing = value_trailing + 1 if char.isspace() else 0
+        elif state == "value_escape":
+            state = "value"
+            if not newline:
+                value += char
+        elif state == "single_quote":
+            if char == "'":
+                state = "pre_value"
+            else:
+                value += char
+        elif state == "double_quote":
+            if char == '"':
+                state = "pre_value"
+            elif char == "\\":
+                state = "double_quote_escape"
+            else:
+                value += char
+        elif state == "double_quote_escape":
+            state = "double_quote"
+            if char in '"\\`$':
+                value += char
+            elif not newline:
+                value += "\\" + char
+        elif state == "comment":
+            if char == "\\":
+                state = "comment_escape"
+            elif newline:
+                state = "pre_key"
+        elif state == "comment_escape":
+            state = "comment"
+        if char == "\n":
+            line += 1
+    if state in ("single_quote", "double_quote", "double_quote_escape"):
+        problems.append((key_line, "the quote opened on this line is never closed"))
+    return assignments, problems
+
+
+# Restricted bash: the file's lines run as `set -a; . FILE` would run them (commands, `$(...)`),
+# but without output redirections, `cd` or commands named by path, and with no PATH, so checking
+# a file cannot write over anything. One line: bash numbers eval's lines from the line it is on.
+SHELL_SCRIPT = (
+    "IFS= read -r -d '' text; set -a; eval \"$text\"; set +a; "
+    'for name in $(compgen -e); do printf \'%s=%s\\0\' "$name" "${!name}"; done'
+)
+SHELL_ERROR = re.compile(r"line (\d+): (.*)$")
+
+
+def read_with_shell(text):
+    """({name: value} exported by bash after `set -a; . FILE`, [(line, bash's error)])."""
+    with tempfile.TemporaryDirectory() as workdir:
+        result = subprocess.run(
+            ["/bin/bash", "-r", "-c", SHELL_SCRIPT],
+            input=text.encode(),
+            capture_output=True,
+            cwd=workdir,
+            env={"PATH": "/nonexistent"},
+            timeout=30,
+        )
+    values = {}
+    for item in result.stdout.decode(errors="replace").split("\0"):
+        name, sep, value = item.partition("=")
+        if sep:
+            values[name] = value
+    errors = []
+    for message in result.stderr.decode(errors="replace").splitlines():
+        # Only eval's own errors carry the file's line numbers; those of the commands it ran
+        # (a value's second word run as a command) show up as values that differ.
+        match = SHELL_ERROR.search(message)
+        if "eval:" in message and match and "syntax error" in match[2]:
+            errors.append((int(match[1]), match[2]))
+    return values, errors
+
+
+def known_names():
+    """Every variable some part of Newsdesk reads: settings.py's env helpers (NAME and NAME_FILE
+    for secrets) and the `${NAME}` the systemd units use."""
+    names = set()
+    tree = ast.parse((ROOT / "newsdesk" / "settings.py").read_text())
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in SETTINGS_READERS
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            names.add(node.args[0].value)
+            if node.func.id == "env_secret":
+                names.add(node.args[0].value + "_FILE")
+    for unit in (ROOT / "deploy" / "systemd").glob("*.service"):
+        names.update(re.findall(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}", unit.read_text()))
+    return names
+
+
+def settings_error(values):
+    """The message the settings stop with under these variables, or None if they load."""
+    result = subprocess.run(
+        [sys.executable, "-c", "import newsdesk.settings"],
+        cwd=ROOT,
+        env={**values, "PATH": os.environ.get("PATH", "/usr/bin:/bin")},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    if result.returncode == 0:
+        return None
+    lines = result.stderr.strip().splitlines()
+    if not lines:
+        return f"exit status {result.returncode}"
+    return lines[-1].removeprefix("django.core.exceptions.ImproperlyConfigured: ")
+
+
+def shorten(value, limit=60):
+    value = repr(value)
+    return value if len(value) <= limit else value[: limit - 4] + "...'"
+
+
+def check(text):
+    """Problems with an environment file's text, one readable line each (empty when fine)."""
+    assignments, problems = parse(text)
+    systemd = {item.name: item.value for item in assignments}
+    lines = {item.name: item.line for item in assignments}  # the last assignment wins
+    shell, shell_errors = read_with_shell(text)
+    stopped_at = min((line for line, _ in shell_errors), default=None)
+    for line, error in shell_errors:
+        later = sum(1 for item in assignments if item.line > line)
+        problems.append(
+            (
+                line,
+                f"the shell stops reading here ({error}): with `set -a; . FILE` this line and "
+                f"the {later} assignments after it are not set; quote the value",
+            )
+        )
+    for name, value in systemd.items():
+        line = lines[name]
+        if stopped_at is not None and line >= stopped_at:
+            continue
+        if name not in shell:
+            problems.append(
+                (line, f"{name}: systemd reads {shorten(value)}, the shell sets nothing")
+            )
+        elif shell[name] != value:
+            problems.append(
+                (
+                    line,
+                    f"{name}: systemd reads {shorten(value)}, the shell reads "
+                    f"{shorten(shell[name])}",
+                )
+            )
+    for name in sorted(set(shell) - set(systemd) - SHELL_OWN):
+        line = next(
+            (n for n, raw in enumerate(text.splitlines(), 1) if re.search(rf"\b{name}=", raw)), 0
+        )
+        problems.append((line, f"the shell sets {name}, systemd does not"))
+    known = known_names()
+    for name in systemd:
+        if name not in known and not name.startswith(KNOWN_PREFIXES):
+            problems.append((lines[name], f"{name}: no part of Newsdesk reads this variable"))
+    report = [f"line {line}: {message}" for line, message in sorted(problems)]
+    error = settings_error(systemd)
+    if error:
+        report.append(f"the settings refuse these values: {error}")
+    return report
+
+
+def main(argv):
+    if len(argv) < 3:
+        sys.exit("usage: python -m newsdesk.core.envfile ENV_FILE COMMAND [ARG ...]")
+    try:
+        text = Path(argv[1]).read_text()
+    except OSError as exc:
+        sys.exit(f"{argv[1]}: {exc.strerror}")
+    assignments, problems = parse(text)
+    for line, message in problems:
+        print(f"{argv[1]}: line {line}: {message}", file=sys.stderr)
+    env = {**os.environ, **{item.name: item.value for item in assignments}}
+    os.execvpe(argv[2], argv[2:], env)
+
+
+if __name__ == "__main__":
+    main(sys.argv)
