@@ -256,7 +256,7 @@ FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL")
 WAGTAILFRONTENDCACHE = (
     {
         "nginx": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "newsdesk.core.frontend_cache.PurgeBackend",
             "LOCATION": FRONTEND_CACHE_URL,
         }
     }

@@ -366,7 +366,7 @@ def purge_now(paths):
             backend.purge_batch(urls)
         except Exception:
             logger.exception("Purging %d URLs from front-end cache %s failed", len(urls), name)
-    logger.info("purged %d paths", len(paths), extra={"event": "purge", "paths": paths})
+    logger.debug("purged %d paths", len(paths), extra={"event": "purge", "paths": paths})
 
 
 class ScopeRequest:
