@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint browser-deps bench clean lock
+.PHONY: install install-prod run test lint browser-deps bench clean lock
 
 install: $(VENV)/.installed
 
@@ -16,6 +16,15 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c requirements.lock -e ".[test]"
 	@touch $@
+
+# A production server (deploy/README.md): no test tools, and an interpreter the service's own
+# user can run (not one under /root or another closed home).
+install-prod:
+	@if test -x $(PY); then PYTHON=$(PY) scripts/find-python --shared >/dev/null || \
+		{ echo "remove $(VENV) and run make install-prod again" >&2; exit 1; }; \
+	else p=$$(scripts/find-python --shared) && "$$p" -m venv $(VENV); fi
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c requirements.lock -e .
 
 # Regenerate the lock file from what is installed (after changing pyproject.toml).
 lock: install
