@@ -1,6 +1,8 @@
 """The environment file (deploy/newsdesk.env.example, /etc/newsdesk/newsdesk.env): `manage.py
 check_env` and the loader `python -m newsdesk.core.envfile`."""
 
+import getpass
+import os
 import subprocess
 import sys
 from io import StringIO
@@ -145,3 +147,22 @@ def test_the_loader_runs_a_command_with_the_values_systemd_reads(tmp_path):
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert result.stdout == "The Newsroom <newsroom@news.example.org>\n"
+
+
+def test_deploy_manage_runs_manage_py_with_the_file_as_systemd_reads_it(tmp_path):
+    env_file = tmp_path / "newsdesk.env"
+    env_file.write_text("DEFAULT_FROM_EMAIL=The Newsroom <newsroom@news.example.org>\n")
+    result = subprocess.run(
+        [
+            str(ROOT / "deploy" / "manage"), "shell", "-c",
+            "from django.conf import settings; print(settings.DEFAULT_FROM_EMAIL)",
+        ],
+        env={
+            **os.environ,
+            "NEWSDESK_USER": getpass.getuser(),
+            "NEWSDESK_ENV_FILE": str(env_file),
+        },
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "The Newsroom <newsroom@news.example.org>"
