@@ -10,6 +10,7 @@ import time
 
 from asgiref.sync import iscoroutinefunction, sync_to_async
 from django.conf import settings
+from django.db import close_old_connections
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http.request import split_domain_port
@@ -35,6 +36,18 @@ def find_for_request(request):
             found.root_page = found.root_page.specific
         _sites[host(request)] = (time.monotonic() + SECONDS, found)
     return fresh_copy(found)
+
+
+def find_and_release(request):
+    """find_for_request for async requests, whose own thread keeps a connection until Django's
+    request_finished: for a live feed stream that is when it ends, up to 15 minutes later, and
+    a burst of streams opened while the site is not remembered took the whole pool. Run in
+    one of asgiref's shared threads instead (a few at a time; those that wait then find the
+    site remembered), it hands the connection back at once, as a request's end would."""
+    try:
+        return find_for_request(request)
+    finally:
+        close_old_connections()
 
 
 def host(request):
@@ -82,7 +95,9 @@ def site_middleware(get_response):
                 return await get_response(request)
             found = remembered(request)
             if found is MISSING:  # looked up once in a while, in a thread: it queries
-                request._wagtail_site = await sync_to_async(find_for_request)(request)
+                request._wagtail_site = await sync_to_async(
+                    find_and_release, thread_sensitive=False
+                )(request)
             else:
                 request._wagtail_site = fresh_copy(found)
             return await get_response(request)

@@ -1,9 +1,12 @@
 """What the live feed's tests share: a real SSE client and a signed-in admin over HTTP."""
 
+import asyncio
 import re
 import select
 import socket
+import threading
 import time
+from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -179,3 +182,75 @@ class AdminSession:
 
 def csrf_token(html):
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+class Crowd:
+    """Many EventSources opened at once, as browsers reconnecting after a deploy open them.
+
+    Each is a coroutine on a raw socket (a thread per client would cost more than the server
+    under test), all in one event loop running in a thread of its own; the test reads what
+    they received from its own thread.
+    """
+
+    def __init__(self, base_url, count):
+        parts = urlsplit(base_url)
+        self.address = (parts.hostname, parts.port)
+        self.received = [b""] * count
+        self.ended = [False] * count
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+        for n in range(count):
+            asyncio.run_coroutine_threadsafe(self.read(n), self.loop)
+
+    async def read(self, n):
+        try:
+            reader, writer = await asyncio.open_connection(*self.address)
+        except OSError as error:
+            self.received[n], self.ended[n] = f"no connection: {error}".encode(), True
+            return
+        try:
+            writer.write(
+                f"GET /news-feed/stream/ HTTP/1.1\r\nHost: {self.address[0]}\r\n"
+                "Accept: text/event-stream\r\n\r\n".encode()
+            )
+            while chunk := await reader.read(65536):
+                self.received[n] += chunk
+        finally:
+            self.ended[n] = True
+            writer.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def close(self):
+        async def cancel():
+            tasks = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+        asyncio.run_coroutine_threadsafe(cancel(), self.loop).result(10)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(10)
+        self.loop.close()
+
+    def count(self, marker):
+        return sum(marker in received for received in self.received)
+
+    def statuses(self):
+        """How many clients got each status line (or nothing yet)."""
+        return Counter(received.split(b"\r\n", 1)[0].decode() for received in self.received)
+
+    def wait_for(self, marker, timeout):
+        """How many clients received `marker`, once all have or the others' streams ended."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            pairs = zip(self.received, self.ended, strict=True)
+            if all(marker in received or ended for received, ended in pairs):
+                break
+            time.sleep(0.1)
+        return self.count(marker)
