@@ -6,8 +6,9 @@ a jump, a ragged edge) with a tolerance that survives small font and content cha
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
 
-from newsdesk.conftest import make_section
+from newsdesk.conftest import make_section, use_task_backend
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,6 +21,13 @@ BOX = """(selector) => {
     const r = el.getBoundingClientRect();
     return {left: r.left, right: r.right, top: r.top + scrollY, bottom: r.bottom + scrollY};
 }"""
+
+
+@pytest.fixture
+def demo(settings, live_server):
+    use_task_backend(settings, "dummy")
+    call_command("load_demo")
+    return live_server
 
 
 def open_page(browser, url, viewport, scheme="light"):
@@ -68,3 +76,30 @@ def test_it_keeps_the_masthead_on_one_line_of_sections_on_a_phone(browser, live_
     assert len(set(tops)) == 1, f"the sections wrap: {tops}"
     assert page.get_by_role("searchbox", name="Search the site").is_visible()
     page.close()
+
+
+def test_it_shows_the_main_stories_first_beside_or_before_the_feed(browser, demo, screenshot_dir):
+    for scheme in ("light", "dark"):
+        page = open_page(browser, demo.url + "/", PHONE, scheme)
+        lead, top = box(page, ".lead-story"), box(page, "#top-stories")
+        assert top["top"] - lead["bottom"] < 150, "Top stories follow the lead story"
+        assert box(page, ".front-sidebar")["top"] > box(page, ".band--top")["bottom"]
+        # On a phone the feed is its latest few updates and the way to the rest.
+        shown = page.locator(".front-sidebar .feed-item:visible").count()
+        assert 1 <= shown <= 4, f"{shown} updates shown"
+        assert page.get_by_role("link", name="All updates").is_visible()
+        assert serious_violations(page) == []
+        page.screenshot(path=f"{screenshot_dir}/front-layout-phone-{scheme}.png", full_page=True)
+        page.close()
+
+        page = open_page(browser, demo.url + "/", DESKTOP, scheme)
+        feed, top = box(page, ".front-sidebar .news-feed"), box(page, "#top-stories")
+        assert top["top"] < feed["bottom"], "Top stories sit beside the feed, not below it"
+        main_end = page.evaluate(
+            "document.querySelector('.front-main').lastElementChild.getBoundingClientRect()"
+            ".bottom + scrollY"
+        )
+        assert feed["bottom"] - main_end < 250, "no long empty column beside the feed"
+        assert serious_violations(page) == []
+        page.screenshot(path=f"{screenshot_dir}/front-layout-desktop-{scheme}.png", full_page=True)
+        page.close()
