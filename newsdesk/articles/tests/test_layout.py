@@ -8,6 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
+from newsdesk.articles.tests.test_browser import complete_demo_article
 from newsdesk.conftest import make_section, use_task_backend
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -102,4 +103,24 @@ def test_it_shows_the_main_stories_first_beside_or_before_the_feed(browser, demo
         assert feed["bottom"] - main_end < 250, "no long empty column beside the feed"
         assert serious_violations(page) == []
         page.screenshot(path=f"{screenshot_dir}/front-layout-desktop-{scheme}.png", full_page=True)
+        page.close()
+
+
+def test_it_gives_the_article_column_one_edge_on_a_desktop(browser, demo):
+    article = complete_demo_article()
+    for scheme in ("light", "dark"):
+        page = open_page(browser, demo.url + article.url, DESKTOP, scheme)
+        photo = box(page, ".article__lead img")
+        for selector in (
+            ".article__header",
+            ".article__body",
+            ".article__body p",
+            ".related-card",
+            ".corrections",
+            ".nl-box--article_end",
+        ):
+            edges = box(page, selector)
+            assert abs(edges["left"] - photo["left"]) < 1, selector
+            assert abs(edges["right"] - photo["right"]) < 1, selector
+        assert serious_violations(page) == []
         page.close()
