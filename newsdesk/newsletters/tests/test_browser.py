@@ -149,3 +149,29 @@ def test_the_newsletter_boxes_and_pages_are_accessible(browser, site, story, wid
             assert box.is_visible()
         page.screenshot(path=f"{screenshot_dir}/newsletters-{name}-{width}.png", full_page=True)
         page.context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_it_keeps_the_box_in_place_after_signing_up(browser, site, smtp, story, width):
+    page = open_page(browser, site + story.url, width)
+    box = page.locator(".nl-box--article_end")
+    box.scroll_into_view_if_needed()
+    where = """() => {
+        const box = document.querySelector(".nl-box--article_end").getBoundingClientRect();
+        const footer = document.querySelector(".site-footer").getBoundingClientRect();
+        return {height: box.height, footer: footer.top + scrollY, scroll: scrollY};
+    }"""
+    before = page.evaluate(where)
+
+    box.get_by_label("Email address").fill("reader@example.org")
+    box.get_by_role("button", name="Sign up").click()
+    status = box.locator(".nl-form__status")
+    page.wait_for_function(
+        "el => el.textContent.length > 0", arg=status.element_handle(), timeout=10_000
+    )
+    assert status.inner_text() == THANKS and status.is_visible()
+    assert not box.get_by_label("Email address").is_visible()
+    after = page.evaluate(where)
+    # The thanks takes the form's place: nothing below moves and the reader stays where they were.
+    assert after == pytest.approx(before, abs=0.5)
+    assert csp_violations(page) == []

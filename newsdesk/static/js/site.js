@@ -359,10 +359,13 @@
 
   function showAnswer(form, answer) {
     const status = form.querySelector(".nl-form__status");
+    const height = form.getBoundingClientRect().height;
     const invalid = ["email", "newsletter"]
       .map((name) => showError(form, name, (answer.errors[name] || []).join(" ")))
       .filter(Boolean);
     if (answer.ok) {
+      // The thanks takes the form's place at the form's height, so nothing below it moves.
+      form.style.minHeight = `${height}px`;
       form.classList.add("nl-form--done");
       status.textContent = answer.message;
       status.focus();
