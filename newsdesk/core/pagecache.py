@@ -1,9 +1,10 @@
 """The anonymous full-page cache, HTTP caching headers, compression and purging.
 
-Readers without a session cookie get pages from the cache (Redis in production, local memory by
-default); staff, who carry a session cookie, never read or fill it, and neither do previews (they
-live under /admin/). A cached page is stored with its gzip and Brotli forms, so a hit costs two
-cache reads and no rendering or compressing.
+Readers without a session cookie get pages from the cache that every process shares (Redis in
+production, a SQLite file by default: newsdesk.core.cache); staff, who carry a session cookie,
+never read or fill it, and neither do previews (they live under /admin/). A cached page is
+stored with its gzip and Brotli forms, so a hit costs two cache reads and no rendering or
+compressing.
 
 Purging is by path: each path has a version in the cache, part of every key stored under it.
 `purge_paths()` renews the versions (dropping every query-string variant of a path at once)
@@ -74,8 +75,8 @@ def path_version_key(path):
 
 
 def renew_versions(keys):
-    # A fresh version, not an increment: if an evicted version came back as 0, pages stored
-    # under it would reappear; time stamps never repeat.
+    # A fresh version, not an increment: a version that came back as a value it had before
+    # would bring back the pages stored under it; time stamps never repeat.
     cache().set_many(dict.fromkeys(keys, time.time_ns()), None)
     hot_copies.clear()  # this process shows the change at once; the others within HOT_SECONDS
 
@@ -88,7 +89,8 @@ def bump(*names):
     transaction.on_commit(lambda: renew_versions(keys))
 
 
-CONTENT_VERSIONS = ("articles", "feed", "chrome")
+# "sites": Wagtail's sites, which each process keeps in memory (newsdesk.core.sites).
+CONTENT_VERSIONS = ("articles", "feed", "chrome", "sites")
 
 
 class FragmentVersions:
@@ -124,7 +126,21 @@ def read_versions(path):
     keys = {f"pagecache:content:{name}": name for name in CONTENT_VERSIONS}
     keys[path_version_key(path)] = "path"
     found = cache().get_many(list(keys))
-    return {name: found.get(key, 0) for key, name in keys.items()}
+    if len(found) < len(keys):
+        found.update(first_versions([key for key in keys if key not in found]))
+    return {name: found[key] for key, name in keys.items()}
+
+
+def first_versions(keys):
+    """Versions for keys that have none: never renewed, or lost (an evicted key, a restarted
+    cache). A fresh one, as a purge would set, never a default such as 0 that entries stored
+    before the loss were keyed on. While the cache cannot be reached, every request gets
+    versions of its own, so nothing kept in a process's memory under older ones is shown."""
+    version = time.time_ns()
+    found = {key: version for key in keys if cache().add(key, version, None)}
+    if len(found) < len(keys):  # another process set them first, or the cache is unavailable
+        found.update(cache().get_many([key for key in keys if key not in found]))
+    return {key: found.get(key, version) for key in keys}
 
 
 def fragment_versions(request):
@@ -477,8 +493,9 @@ class CachedPagesApp:
     the headers it was stored with, before Django's request handling (threads, middleware) runs.
     Misses, staff and everything else go to Django, whose page cache middleware fills the cache.
 
-    The cache is read synchronously: from local memory, or one round trip to a Redis on the
-    same network, which costs less than handing the request to a thread."""
+    The cache is read synchronously: from a SQLite file the operating system keeps in memory,
+    or one round trip to a Redis on the same network, which costs less than handing the request
+    to a thread. A cache that cannot be reached answers as empty (newsdesk.core.cache.Outage)."""
 
     def __init__(self, app, pages=None):
         self.app = app
@@ -496,11 +513,7 @@ class CachedPagesApp:
                     return
             request = ScopeRequest(scope)
             if cacheable_request(request):
-                try:
-                    key, entry = lookup(request)
-                except Exception:  # the cache is down: Django renders, as without a cache
-                    logger.exception("page cache lookup failed")
-                    key = entry = None
+                key, entry = lookup(request)
                 if entry is not None:
                     response = hit_response(request, entry)
                     if not response.has_header("Content-Length"):
