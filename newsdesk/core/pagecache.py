@@ -13,6 +13,7 @@ change reaches readers within a second. Which paths a change affects is known by
 owns the content; each calls `purge_paths()` from its reaction to the change.
 """
 
+import functools
 import gzip
 import hashlib
 import logging
@@ -158,12 +159,30 @@ def page_key(request, version):
 
 
 def preferred_encoding(request):
-    accepted = request.headers.get("Accept-Encoding", "")
-    if "br" in accepted:
-        return "br"
-    if "gzip" in accepted:
-        return "gzip"
-    return None
+    return encoding_for(request.headers.get("Accept-Encoding", ""))
+
+
+@functools.lru_cache(maxsize=256)  # clients send a few distinct headers, again and again
+def encoding_for(accept_encoding):
+    """Brotli or gzip, whichever an Accept-Encoding header ranks higher (Brotli on a tie), or
+    None when it accepts neither: not named (nor "*"), or refused with q=0 (RFC 9110 12.5.3)."""
+    ranks = {}
+    for part in accept_encoding.lower().split(","):
+        name, *params = (piece.strip() for piece in part.split(";"))
+        rank = 1.0
+        for param in params:
+            key, _, value = param.partition("=")
+            if key.strip() == "q":
+                try:
+                    rank = float(value)
+                except ValueError:
+                    rank = 0.0
+        ranks[{"x-gzip": "gzip"}.get(name, name)] = rank if 0 <= rank <= 1 else 0.0
+    anything = ranks.get("*", 0.0)
+    brotli_rank, gzip_rank = ranks.get("br", anything), ranks.get("gzip", anything)
+    if max(brotli_rank, gzip_rank) <= 0:
+        return None
+    return "br" if brotli_rank >= gzip_rank else "gzip"
 
 
 def compressible(response):
@@ -295,9 +314,24 @@ def fill(request, key, response):
     return entry
 
 
+def signed_in_reader_page(request):
+    """A reader page requested with a session (staff signed in): rendered for that person."""
+    return settings.SESSION_COOKIE_NAME in request.COOKIES and not request.path_info.startswith(
+        settings.PAGE_CACHE_EXCLUDE
+    )
+
+
+def finish_uncached(request, response):
+    if signed_in_reader_page(request) and not response.has_header("Cache-Control"):
+        # Edit links, previews of what staff may see: neither shared caches nor the browser's
+        # history may keep it for the next person at this computer.
+        response["Cache-Control"] = "private, no-store"
+    return encode_response(request, response)
+
+
 def finish_miss(request, response, key):
     if key is None or not storable(response):
-        return encode_response(request, response)
+        return finish_uncached(request, response)
     entry = fill(request, key, response)
     response["ETag"] = entry["etag"]
     response["Last-Modified"] = entry["last_modified"]
@@ -341,7 +375,7 @@ def page_cache_middleware(get_response):
                 return await sync_to_async(finish_miss, thread_sensitive=False)(
                     request, response, key
                 )
-            return encode_response(request, response)
+            return finish_uncached(request, response)
 
     else:
 
@@ -453,7 +487,7 @@ class HotCopies:
                 forwarded = value
             elif name == b"x-request-id":
                 request_id = value
-        encoding = "br" if b"br" in encoding else "gzip" if b"gzip" in encoding else None
+        encoding = encoding_for(encoding.decode("latin-1"))
         key = (scope.get("scheme"), forwarded, host, scope["path"], scope.get("query_string"))
         return key, encoding, request_id.decode("latin-1")
 
