@@ -5,6 +5,7 @@ memory in front of the shared cache."""
 import logging
 import os
 import pickle
+import re
 import sqlite3
 import threading
 import time
@@ -37,6 +38,13 @@ class Outage:
 
     RETRY_SECONDS = 1.0
     LOG_SECONDS = 60.0
+    known = {}
+
+    @classmethod
+    def of(cls, name):
+        """The outage record of the cache `name` in this process. Django builds a backend per
+        thread; they share one record, so the process logs once and skips the server at once."""
+        return cls.known.setdefault(name, cls(name))
 
     def __init__(self, name, clock=time.monotonic):
         self.name = name
@@ -157,7 +165,8 @@ class RedisCache(DegradesOnOutage, DjangoRedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusedClients
-        self.outage = Outage("Redis")  # not its URL: that may carry a password
+        # Named by its URL without the password it may carry: the name goes into the logs.
+        self.outage = Outage.of("Redis " + re.sub(r"//[^@/]*@", "//", str(server)))
 
 
 def encode(value):
@@ -345,7 +354,7 @@ class SQLiteCache(DegradesOnOutage, SQLiteStore):
 
     def __init__(self, location, params):
         super().__init__(location, params)
-        self.outage = Outage(f"file {self.path}")
+        self.outage = Outage.of(f"file {self.path}")
 
 
 class FragmentCache(BaseCache):
