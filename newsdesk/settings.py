@@ -210,8 +210,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
 def default_cache_file(database):
-    """Where the shared cache lives without Redis: a file named after the database, so that a
-    cache never outlives a switch to another database or serves one site's pages to another."""
+    """Where the shared cache lives without Redis: a file named after the database, so that
+    pages cached for one database (before a switch of DATABASE_URL, or another site on the same
+    machine) are never served for another."""
     name = Path(str(database["NAME"])).stem or "db"
     where = f"{database['ENGINE']}|{database.get('HOST', '')}|{database.get('PORT', '')}|"
     digest = hashlib.sha256(f"{where}{database['NAME']}".encode()).hexdigest()[:8]
