@@ -106,14 +106,17 @@ class DegradesOnOutage:
     def get(self, key, default=None, version=None):
         return self._guarded(default, super().get, key, default, version)
 
+    # Nothing to ask for is no answer from the server: it must not end an outage.
+
     def get_many(self, keys, version=None):
-        return self._guarded({}, super().get_many, keys, version)
+        keys = list(keys)
+        return self._guarded({}, super().get_many, keys, version) if keys else {}
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         return self._guarded(None, super().set, key, value, timeout, version)
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._guarded(list(data), super().set_many, data, timeout, version)
+        return self._guarded(list(data), super().set_many, data, timeout, version) if data else []
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         return self._guarded(False, super().add, key, value, timeout, version)
@@ -125,7 +128,9 @@ class DegradesOnOutage:
         return self._guarded(False, super().delete, key, version)
 
     def delete_many(self, keys, version=None):
-        return self._guarded(None, super().delete_many, keys, version)
+        keys = list(keys)
+        if keys:
+            self._guarded(None, super().delete_many, keys, version)
 
     def has_key(self, key, version=None):
         return self._guarded(False, super().has_key, key, version)
@@ -235,16 +240,22 @@ class SQLiteStore(BaseCache):
         )
         return {names[key]: decode(value) for key, value in rows}
 
+    # Each operation is whole here: none calls another public one, which SQLiteCache guards.
+
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        self.set_many({key: value}, timeout, version)
+        self._store({key: value}, timeout, version)
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        self._store(data, timeout, version)
+        return []
+
+    def _store(self, data, timeout, version):
         rows = [
             (self.make_and_validate_key(key, version=version), encode(value))
             for key, value in data.items()
         ]
         if not rows:
-            return []
+            return
         expires = self._expiry(timeout)
         connection = self._connection()
         connection.execute("BEGIN IMMEDIATE")
@@ -260,7 +271,6 @@ class SQLiteStore(BaseCache):
             if connection.in_transaction:
                 connection.execute("ROLLBACK")
             raise
-        return []
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         key = self.make_and_validate_key(key, version=version)
@@ -314,7 +324,7 @@ class SQLiteStore(BaseCache):
             )
 
     def has_key(self, key, version=None):
-        return self.get(key, MISSING, version) is not MISSING
+        return SQLiteStore.get(self, key, MISSING, version) is not MISSING
 
     def clear(self):
         self._connection().execute("DELETE FROM cache")

@@ -158,3 +158,34 @@ def test_an_outage_is_reported_once_a_minute_and_its_end_once(caplog):
     assert "unavailable" in messages[0] and "(1 failed operations)" in messages[0]
     assert "(6 failed operations)" in messages[1]
     assert messages[2] == "Cache test cache available again"
+
+
+def test_no_operation_on_an_unreachable_cache_file_counts_as_an_answer(tmp_path, caplog):
+    from newsdesk.core.cache import Outage, SQLiteCache
+
+    caplog.set_level(logging.WARNING, logger="newsdesk.cache")
+    (tmp_path / "not-a-directory").write_text("")
+    store = SQLiteCache(str(tmp_path / "not-a-directory" / "cache.sqlite3"), {})
+    now = [1000.0]
+    store.outage = Outage("test file", clock=lambda: now[0])
+    operations = [
+        lambda: store.get("a"),
+        lambda: store.get_many(["a", "b"]),
+        lambda: store.set("a", 1),
+        lambda: store.set_many({"a": 1}),
+        lambda: store.add("a", 1),
+        lambda: store.touch("a"),
+        lambda: store.delete("a"),
+        lambda: store.delete_many(["a"]),
+        lambda: store.has_key("a"),
+        lambda: store.get_or_set("a", 1),
+        store.clear,
+    ]
+    for operation in operations:
+        now[0] += Outage.RETRY_SECONDS  # past the pause: each one tries the file again
+        operation()
+    now[0] += Outage.RETRY_SECONDS
+    with pytest.raises(ValueError):
+        store.incr("a")
+    messages = [record.getMessage() for record in caplog.records]
+    assert len(messages) == 1 and "unavailable" in messages[0], messages
