@@ -224,7 +224,10 @@ def default_cache_file(database):
 # as a miss while it cannot be reached: pages are then rendered uncached.
 REDIS_URL = env("REDIS_URL")
 CACHE_KEY_PREFIX = env("CACHE_KEY_PREFIX", "newsdesk")
-CACHE_FILE = env("CACHE_FILE") or str(default_cache_file(DATABASES["default"]))
+# A relative CACHE_FILE is taken from the project directory, wherever a process starts.
+CACHE_FILE = str(
+    BASE_DIR / env("CACHE_FILE") if env("CACHE_FILE") else default_cache_file(DATABASES["default"])
+)
 if REDIS_URL:
     SHARED_CACHE = {
         "BACKEND": "newsdesk.core.cache.RedisCache",
