@@ -106,8 +106,9 @@ def restore_migrated_data():
 @pytest.fixture(scope="session", autouse=True)
 def _session_cache():
     """A shared cache of this test session's own, as it has a database of its own: a SQLite file
-    in /tmp beside the test database (or, when REDIS_URL is set, keys under a prefix of its own).
-    The servers and workers that tests start get the same through newsdesk.testing."""
+    in /tmp named after the session's process, as the SQLite test database is (or, when
+    REDIS_URL is set, keys under a prefix of its own). The servers, workers and commands that
+    tests start get the same through newsdesk.testing.subprocess_env."""
     default = dict(django_settings.CACHES["default"])
     path = f"/tmp/newsdesk-test-{os.getpid()}-cache.sqlite3"
     if default["BACKEND"] == "newsdesk.core.cache.SQLiteCache":
