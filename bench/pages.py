@@ -2,8 +2,9 @@
 
     make bench        (or: .venv/bin/python bench/pages.py [--seconds 15] [--connections 32])
 
-Production settings (SITE_URL is https, DEBUG off, PostgreSQL, Redis), granian with two worker
-processes, the demo newsroom. For the article page and the front page, in one run:
+Production settings (SITE_URL is https, DEBUG off, PostgreSQL, Redis or with --cache file the
+SQLite cache file), granian with two worker processes, the demo newsroom. For the article page
+and the front page, in one run:
 
 - uncached: the page cache switched off (PAGE_CACHE_ENABLED=0), every request rendered;
 - app-cached: Newsdesk's own page cache (Redis), as when no proxy is in front;
@@ -62,6 +63,12 @@ def parse_args():
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--workers", type=int, default=2, help="granian worker processes")
     parser.add_argument("--skip-lighthouse", action="store_true")
+    parser.add_argument(
+        "--cache",
+        choices=["redis", "file"],
+        default="redis",
+        help="the shared cache: Redis (production), or the SQLite file used without REDIS_URL",
+    )
     return parser.parse_args()
 
 
@@ -378,6 +385,8 @@ def main():
     env = production_env(
         workdir, database_url, "bench", FRONTEND_CACHE_URL=f"http://127.0.0.1:{purge_port}"
     )
+    if args.cache == "file":
+        env.update(REDIS_URL="", CACHE_FILE=str(workdir / "cache.sqlite3"))
     results = {"machine": machine()}
     servers = []
     try:

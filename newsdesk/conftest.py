@@ -1,18 +1,23 @@
 """Fixtures shared by every app's tests: a newsroom to publish into, staff users, a browser."""
 
+import contextlib
 import importlib
 import itertools
 import os
+import uuid
 from io import BytesIO
 
 import django_tasks
 import pytest
 from asgiref.local import Local
+from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
+from django.core.cache import caches
 from django.core.files.images import ImageFile
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.tasks import task_backends
+from django.test import override_settings
 from django.utils.text import slugify
 from PIL import Image, ImageDraw
 from wagtail.models import Collection, Locale, Page
@@ -33,6 +38,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# The Redis server and database that tests running on Redis use; every such test empties it.
+REDIS_TEST_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 ARTIFACTS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "test-artifacts")
 _counter = itertools.count(1)
 
@@ -96,12 +103,52 @@ def restore_migrated_data():
             operation.code(apps, None)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _session_cache():
+    """A shared cache of this test session's own, as it has a database of its own: a SQLite file
+    in /tmp named after the session's process, as the SQLite test database is (or, when
+    REDIS_URL is set, keys under a prefix of its own). The servers, workers and commands that
+    tests start get the same through newsdesk.testing.subprocess_env."""
+    default = dict(django_settings.CACHES["default"])
+    path = f"/tmp/newsdesk-test-{os.getpid()}-cache.sqlite3"
+    if default["BACKEND"] == "newsdesk.core.cache.SQLiteCache":
+        default["LOCATION"] = path
+    default["KEY_PREFIX"] = f"newsdesk-test-{os.getpid()}"
+    with override_settings(CACHES={**django_settings.CACHES, "default": default}):
+        yield
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(path + suffix)
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The caches as production sets them (REDIS_URL): Redis at TEST_REDIS_URL (which each test
+    empties), and fragments in memory before it."""
+    prefix = f"test-{uuid.uuid4().hex}"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "newsdesk.core.cache.RedisCache",
+            "LOCATION": REDIS_TEST_URL,
+            "KEY_PREFIX": prefix,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
+        },
+        "template_fragments": {
+            "BACKEND": "newsdesk.core.cache.FragmentCache",
+            "LOCATION": prefix,
+            "KEY_PREFIX": prefix,
+            "OPTIONS": {"SHARED": "default", "MAX_ENTRIES": 100},
+        },
+    }
+    caches["template_fragments"].clear()
+    yield caches
+    caches["template_fragments"].clear()
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Every test starts with empty caches: no page, fragment, site or rate-limit count carries
     over."""
-    from django.core.cache import caches
-
     from newsdesk.core import sites
     from newsdesk.core.pagecache import hot_copies
 

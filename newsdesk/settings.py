@@ -1,11 +1,12 @@
 """Newsdesk settings: one module, read from the environment.
 
-Runs with no configuration at all (SQLite file, local media, local-memory cache, console mail,
+Runs with no configuration at all (SQLite file, local media, a cache file, console mail,
 database task queue). Production is selected by a `SITE_URL` starting with https:// and then
 requires `SECRET_KEY` (or `SECRET_KEY_FILE`) and `ALLOWED_HOSTS`. Every variable is listed in
 README.md.
 """
 
+import hashlib
 import os
 import sys
 from pathlib import Path
@@ -207,24 +208,51 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def default_cache_file(database):
+    """Where the shared cache lives without Redis: a file named after the database, so that
+    pages cached for one database (before a switch of DATABASE_URL, or another site on the same
+    machine) are never served for another."""
+    name = Path(str(database["NAME"])).stem or "db"
+    where = f"{database['ENGINE']}|{database.get('HOST', '')}|{database.get('PORT', '')}|"
+    digest = hashlib.sha256(f"{where}{database['NAME']}".encode()).hexdigest()[:8]
+    return BASE_DIR / "cache" / f"{name}-{digest}.sqlite3"
+
+
+# The cache every process shares (pages, fragments, versions, rate limits): Redis when REDIS_URL
+# is set, else a SQLite file on this machine (newsdesk.core.cache.SQLiteCache). Either answers
+# as a miss while it cannot be reached: pages are then rendered uncached.
 REDIS_URL = env("REDIS_URL")
+CACHE_KEY_PREFIX = env("CACHE_KEY_PREFIX", "newsdesk")
+# A relative CACHE_FILE is taken from the project directory, wherever a process starts.
+CACHE_FILE = str(
+    BASE_DIR / env("CACHE_FILE") if env("CACHE_FILE") else default_cache_file(DATABASES["default"])
+)
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "newsdesk.core.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "newsdesk"),
-        },
-        # {% cache %} fragments: each process keeps the ones it uses in memory, before Redis.
-        "template_fragments": {
-            "BACKEND": "newsdesk.core.cache.FragmentCache",
-            "LOCATION": "fragments",
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "newsdesk"),
-            "OPTIONS": {"SHARED": "default", "MAX_ENTRIES": 2000},
-        },
+    SHARED_CACHE = {
+        "BACKEND": "newsdesk.core.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        # A Redis that does not answer is given up on quickly; pages render without it.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    SHARED_CACHE = {
+        "BACKEND": "newsdesk.core.cache.SQLiteCache",
+        "LOCATION": CACHE_FILE,
+        # About 70 KB for the largest entries (a page with its two compressed forms).
+        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 10_000)},
+    }
+CACHES = {
+    "default": {**SHARED_CACHE, "KEY_PREFIX": CACHE_KEY_PREFIX},
+    # {% cache %} fragments: each process keeps the ones it uses in memory, before the shared
+    # cache (their keys name the versions of what they show).
+    "template_fragments": {
+        "BACKEND": "newsdesk.core.cache.FragmentCache",
+        "LOCATION": "fragments",
+        "KEY_PREFIX": CACHE_KEY_PREFIX,
+        "OPTIONS": {"SHARED": "default", "MAX_ENTRIES": 2000},
+    },
+}
 
 # Tests run tasks inline, except those that start real workers (they override this).
 # The page cache for anonymous readers (newsdesk.core.pagecache) and the front-end caches it purges.

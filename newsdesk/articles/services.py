@@ -58,3 +58,25 @@ def section_changed(*, section):
 
 def forget_navigation():
     bump("articles", "chrome")  # the navigation is cached under the chrome's version
+
+
+def articles_at_or_under(*, page_id):
+    """The live articles a view restriction on this page hides: the page itself if it is one,
+    and every article under it. None when the page is gone (deleted with its restrictions: its
+    deletion purged what showed it)."""
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
+        return []
+    return list(ArticlePage.objects.live().descendant_of(page, inclusive=True))
+
+
+def restriction_changed(*, page_id):
+    """A view restriction (password, login, groups) was added to a page or removed from it: the
+    articles it covers leave (or rejoin) every page that lists them, as when unpublished (or
+    published), and the page itself must be answered afresh."""
+    for article in articles_at_or_under(page_id=page_id):
+        article_changed(article=article)
+    page = Page.objects.filter(pk=page_id).first()
+    if page is not None and not isinstance(page.specific_deferred, ArticlePage):
+        purge_paths(["/", page.url])  # a section, or the whole site
+        forget_navigation()  # the menus list public sections only

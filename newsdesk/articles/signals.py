@@ -1,5 +1,6 @@
-from django.db.models.signals import pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from newsdesk.articles import services
@@ -26,3 +27,9 @@ def page_moved(sender, instance, url_path_before, **kwargs):
 @receiver(page_unpublished, sender=SectionPage)
 def section_changed(sender, instance, **kwargs):
     services.section_changed(section=instance)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def restriction_changed(sender, instance, **kwargs):
+    services.restriction_changed(page_id=instance.page_id)

@@ -1,5 +1,5 @@
 from django.core.cache import cache
-from django.db import models
+from django.db import models, transaction
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
@@ -115,6 +115,12 @@ def view_restrictions_exist():
         found = PageViewRestriction.objects.exists()
         cache.set(RESTRICTIONS_KEY, found, 3600)
     return found
+
+
+def forget_view_restrictions():
+    cache.delete(RESTRICTIONS_KEY)
+    # Again once committed: a request in between may have cached the answer from before.
+    transaction.on_commit(lambda: cache.delete(RESTRICTIONS_KEY))
 
 
 class ViewRestrictionsMixin:

@@ -1,9 +1,10 @@
 """The anonymous full-page cache, HTTP caching headers, compression and purging.
 
-Readers without a session cookie get pages from the cache (Redis in production, local memory by
-default); staff, who carry a session cookie, never read or fill it, and neither do previews (they
-live under /admin/). A cached page is stored with its gzip and Brotli forms, so a hit costs two
-cache reads and no rendering or compressing.
+Readers without a session cookie get pages from the cache that every process shares (Redis in
+production, a SQLite file by default: newsdesk.core.cache); staff, who carry a session cookie,
+never read or fill it, and neither do previews (they live under /admin/). A cached page is
+stored with its gzip and Brotli forms, so a hit costs two cache reads and no rendering or
+compressing.
 
 Purging is by path: each path has a version in the cache, part of every key stored under it.
 `purge_paths()` renews the versions (dropping every query-string variant of a path at once)
@@ -12,6 +13,7 @@ change reaches readers within a second. Which paths a change affects is known by
 owns the content; each calls `purge_paths()` from its reaction to the change.
 """
 
+import functools
 import gzip
 import hashlib
 import logging
@@ -74,8 +76,8 @@ def path_version_key(path):
 
 
 def renew_versions(keys):
-    # A fresh version, not an increment: if an evicted version came back as 0, pages stored
-    # under it would reappear; time stamps never repeat.
+    # A fresh version, not an increment: a version that came back as a value it had before
+    # would bring back the pages stored under it; time stamps never repeat.
     cache().set_many(dict.fromkeys(keys, time.time_ns()), None)
     hot_copies.clear()  # this process shows the change at once; the others within HOT_SECONDS
 
@@ -88,7 +90,8 @@ def bump(*names):
     transaction.on_commit(lambda: renew_versions(keys))
 
 
-CONTENT_VERSIONS = ("articles", "feed", "chrome")
+# "sites": Wagtail's sites, which each process keeps in memory (newsdesk.core.sites).
+CONTENT_VERSIONS = ("articles", "feed", "chrome", "sites")
 
 
 class FragmentVersions:
@@ -124,7 +127,21 @@ def read_versions(path):
     keys = {f"pagecache:content:{name}": name for name in CONTENT_VERSIONS}
     keys[path_version_key(path)] = "path"
     found = cache().get_many(list(keys))
-    return {name: found.get(key, 0) for key, name in keys.items()}
+    if len(found) < len(keys):
+        found.update(first_versions([key for key in keys if key not in found]))
+    return {name: found[key] for key, name in keys.items()}
+
+
+def first_versions(keys):
+    """Versions for keys that have none: never renewed, or lost (an evicted key, a restarted
+    cache). A fresh one, as a purge would set, never a default such as 0 that entries stored
+    before the loss were keyed on. While the cache cannot be reached, every request gets
+    versions of its own, so nothing kept in a process's memory under older ones is shown."""
+    version = time.time_ns()
+    found = {key: version for key in keys if cache().add(key, version, None)}
+    if len(found) < len(keys):  # another process set them first, or the cache is unavailable
+        found.update(cache().get_many([key for key in keys if key not in found]))
+    return {key: found.get(key, version) for key in keys}
 
 
 def fragment_versions(request):
@@ -142,12 +159,30 @@ def page_key(request, version):
 
 
 def preferred_encoding(request):
-    accepted = request.headers.get("Accept-Encoding", "")
-    if "br" in accepted:
-        return "br"
-    if "gzip" in accepted:
-        return "gzip"
-    return None
+    return encoding_for(request.headers.get("Accept-Encoding", ""))
+
+
+@functools.lru_cache(maxsize=256)  # clients send a few distinct headers, again and again
+def encoding_for(accept_encoding):
+    """Brotli or gzip, whichever an Accept-Encoding header ranks higher (Brotli on a tie), or
+    None when it accepts neither: not named (nor "*"), or refused with q=0 (RFC 9110 12.5.3)."""
+    ranks = {}
+    for part in accept_encoding.lower().split(","):
+        name, *params = (piece.strip() for piece in part.split(";"))
+        rank = 1.0
+        for param in params:
+            key, _, value = param.partition("=")
+            if key.strip() == "q":
+                try:
+                    rank = float(value)
+                except ValueError:
+                    rank = 0.0
+        ranks[{"x-gzip": "gzip"}.get(name, name)] = rank if 0 <= rank <= 1 else 0.0
+    anything = ranks.get("*", 0.0)
+    brotli_rank, gzip_rank = ranks.get("br", anything), ranks.get("gzip", anything)
+    if max(brotli_rank, gzip_rank) <= 0:
+        return None
+    return "br" if brotli_rank >= gzip_rank else "gzip"
 
 
 def compressible(response):
@@ -279,9 +314,24 @@ def fill(request, key, response):
     return entry
 
 
+def signed_in_reader_page(request):
+    """A reader page requested with a session (staff signed in): rendered for that person."""
+    return settings.SESSION_COOKIE_NAME in request.COOKIES and not request.path_info.startswith(
+        settings.PAGE_CACHE_EXCLUDE
+    )
+
+
+def finish_uncached(request, response):
+    if signed_in_reader_page(request) and not response.has_header("Cache-Control"):
+        # Edit links, previews of what staff may see: neither shared caches nor the browser's
+        # history may keep it for the next person at this computer.
+        response["Cache-Control"] = "private, no-store"
+    return encode_response(request, response)
+
+
 def finish_miss(request, response, key):
     if key is None or not storable(response):
-        return encode_response(request, response)
+        return finish_uncached(request, response)
     entry = fill(request, key, response)
     response["ETag"] = entry["etag"]
     response["Last-Modified"] = entry["last_modified"]
@@ -325,7 +375,7 @@ def page_cache_middleware(get_response):
                 return await sync_to_async(finish_miss, thread_sensitive=False)(
                     request, response, key
                 )
-            return encode_response(request, response)
+            return finish_uncached(request, response)
 
     else:
 
@@ -437,7 +487,7 @@ class HotCopies:
                 forwarded = value
             elif name == b"x-request-id":
                 request_id = value
-        encoding = "br" if b"br" in encoding else "gzip" if b"gzip" in encoding else None
+        encoding = encoding_for(encoding.decode("latin-1"))
         key = (scope.get("scheme"), forwarded, host, scope["path"], scope.get("query_string"))
         return key, encoding, request_id.decode("latin-1")
 
@@ -477,8 +527,9 @@ class CachedPagesApp:
     the headers it was stored with, before Django's request handling (threads, middleware) runs.
     Misses, staff and everything else go to Django, whose page cache middleware fills the cache.
 
-    The cache is read synchronously: from local memory, or one round trip to a Redis on the
-    same network, which costs less than handing the request to a thread."""
+    The cache is read synchronously: from a SQLite file the operating system keeps in memory,
+    or one round trip to a Redis on the same network, which costs less than handing the request
+    to a thread. A cache that cannot be reached answers as empty (newsdesk.core.cache.Outage)."""
 
     def __init__(self, app, pages=None):
         self.app = app
@@ -496,11 +547,7 @@ class CachedPagesApp:
                     return
             request = ScopeRequest(scope)
             if cacheable_request(request):
-                try:
-                    key, entry = lookup(request)
-                except Exception:  # the cache is down: Django renders, as without a cache
-                    logger.exception("page cache lookup failed")
-                    key = entry = None
+                key, entry = lookup(request)
                 if entry is not None:
                     response = hit_response(request, entry)
                     if not response.has_header("Content-Length"):

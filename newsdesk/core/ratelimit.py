@@ -10,10 +10,11 @@ or, for a whole view:
     def search(request): ...
 
 Sliding window, approximated from two fixed windows (the previous window's count weighted by how
-much of it still overlaps), so a client cannot double its rate at a window boundary. Two cache
-operations per hit; `add` + `incr` are atomic in Redis and under the lock of the local-memory
-cache, so counts hold with any number of processes sharing Redis. Keys are hashed: the cache never
-holds the addresses or IPs themselves.
+much of it still overlaps), so a client cannot double its rate at a window boundary. Three cache
+operations per hit; `add` + `incr` are atomic in Redis and in the SQLite cache file, so counts hold
+with any number of processes sharing either. While the cache cannot be reached nothing is counted
+and every request is let through (newsdesk.core.cache logs the outage). Keys are hashed: the cache
+never holds the addresses or IPs themselves.
 """
 
 import hashlib
@@ -76,8 +77,8 @@ def proxy_count():
     login lockout reads, which takes the last X-Forwarded-For entry), so that behind one proxy both
     count the same address and neither counts the proxy itself.
     """
-    count = getattr(settings, "RATELIMIT_PROXY_COUNT", 0)
-    if not count and getattr(settings, "USE_X_FORWARDED_FOR", False):
+    count = settings.RATELIMIT_PROXY_COUNT
+    if not count and settings.USE_X_FORWARDED_FOR:
         return 1
     return count
 
@@ -165,8 +166,8 @@ def form_rate_limit(scope, *, key=client_ip):
     address (or per `key(request)`), counted apart for each form."""
     return rate_limit(
         scope,
-        limit=lambda: getattr(settings, "FORM_RATE_LIMIT", 20),
-        window=lambda: getattr(settings, "FORM_RATE_WINDOW", 600),
+        limit=lambda: settings.FORM_RATE_LIMIT,
+        window=lambda: settings.FORM_RATE_WINDOW,
         key=key,
         response=lambda request, decision: refusal(
             decision,

@@ -2,13 +2,12 @@
 
 import logging
 
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.tasks.signals import task_finished, task_started
 from wagtail.models import PageViewRestriction
 
-from newsdesk.core.models import RESTRICTIONS_KEY
+from newsdesk.core.models import forget_view_restrictions
 
 task_log = logging.getLogger("newsdesk.tasks")
 
@@ -48,4 +47,4 @@ def log_task_finished(sender, task_result, **kwargs):
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 def view_restrictions_changed(sender, **kwargs):
-    cache.delete(RESTRICTIONS_KEY)
+    forget_view_restrictions()

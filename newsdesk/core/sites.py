@@ -1,12 +1,14 @@
-"""Which Wagtail site a request is for, remembered by each process for a short while.
+"""Which Wagtail site a request is for, remembered by each process while the sites are unchanged.
 
 Wagtail looks the site up on every request, with a query whose construction alone costs more
-than a cached page; sites change a few times in a newsroom's life. Each request gets its own
-copy (with its own copy of the root page, whose specific page Wagtail fetches afresh), so
-nothing one request caches on them reaches another."""
+than a cached page; sites change a few times in a newsroom's life. A process keeps the site it
+found with the version of the sites it found it under ("sites", one of the page cache's shared
+versions, read in the round trip that reads the page's): a Site saved or deleted in any process
+renews that version, and every process looks the site up again on its next request. Each
+request gets its own copy (with its own copy of the root page, whose specific page Wagtail
+fetches afresh), so nothing one request caches on them reaches another."""
 
 import copy
-import time
 
 from asgiref.sync import iscoroutinefunction, sync_to_async
 from django.conf import settings
@@ -17,8 +19,8 @@ from django.http.request import split_domain_port
 from django.utils.decorators import sync_and_async_middleware
 from wagtail.models import Site
 
-# A change made in another process (the admin's Sites screen) is seen within this time.
-SECONDS = 30
+from newsdesk.core.pagecache import bump, fragment_versions
+
 MAX_HOSTS = 100
 _sites = {}
 MISSING = object()
@@ -29,12 +31,14 @@ def find_for_request(request):
     if found is MISSING:
         if len(_sites) >= MAX_HOSTS:
             _sites.clear()
+        # The version first: a change committed after this read renews it again (bump).
+        version = fragment_versions(request).sites
         found = Site._find_for_request(request)
         if found is not None:
             # Routing starts at the specific root page: fetched here once, not per request.
             # It routes with its path alone; the front page it shows is read afresh (HomePage).
             found.root_page = found.root_page.specific
-        _sites[host(request)] = (time.monotonic() + SECONDS, found)
+        _sites[host(request)] = (version, found)
     return fresh_copy(found)
 
 
@@ -56,7 +60,7 @@ def host(request):
 
 def remembered(request):
     found = _sites.get(host(request))
-    if found is None or found[0] < time.monotonic():
+    if found is None or found[0] != fragment_versions(request).sites:
         return MISSING
     return found[1]
 
@@ -73,10 +77,15 @@ def clear():
     _sites.clear()
 
 
+def sites_changed():
+    clear()  # this process at once
+    bump("sites")  # every process, and every cached page, at its next request
+
+
 @receiver(post_save, sender=Site)
 @receiver(post_delete, sender=Site)
 def site_changed(sender, **kwargs):
-    clear()
+    sites_changed()
 
 
 def wants_site(request):

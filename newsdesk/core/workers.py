@@ -19,6 +19,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from newsdesk.core.models import WorkerHeartbeat
+from newsdesk.core.scheduling import publish_due
 
 logger = logging.getLogger("newsdesk.workers")
 
@@ -88,7 +89,8 @@ def recover_stale_tasks(now=None):
 
 
 class Heartbeat(threading.Thread):
-    """Beats and recovers stale tasks in the background while the worker runs tasks."""
+    """Beats, recovers stale tasks and publishes what is scheduled, in the background while the
+    worker runs tasks."""
 
     def __init__(self, worker_id, queues):
         super().__init__(name="worker-heartbeat", daemon=True)
@@ -102,6 +104,7 @@ class Heartbeat(threading.Thread):
             try:
                 beat(self.worker_id, self.queues, self.started_at)
                 recover_stale_tasks()
+                publish_due()  # scheduled publications, as Wagtail's publish_scheduled
             except Exception:
                 logger.exception("Worker heartbeat failed; will retry")
             finally:

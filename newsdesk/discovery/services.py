@@ -1,6 +1,7 @@
 from django.db import transaction
 from django.urls import reverse
 
+from newsdesk.articles.services import articles_at_or_under
 from newsdesk.core.pagecache import purge_paths
 from newsdesk.discovery.cache import bump_published_version
 from newsdesk.discovery.tasks import make_share_renditions
@@ -37,3 +38,10 @@ def article_withdrawn(*, article):
     """Unpublished or about to be deleted: nothing cached may still offer it."""
     transaction.on_commit(bump_published_version)
     purge_paths(discovery_paths(article))
+
+
+def restriction_changed(*, page_id):
+    """A view restriction was added or removed: feeds, sitemaps and search list only public
+    articles, so what they cached about the ones it covers is out of date."""
+    for article in articles_at_or_under(page_id=page_id):
+        article_withdrawn(article=article)

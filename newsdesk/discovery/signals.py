@@ -1,5 +1,6 @@
-from django.db.models.signals import pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
 from newsdesk.articles.models import ArticlePage
@@ -20,3 +21,9 @@ def article_unpublished(sender, instance, **kwargs):
 @receiver(pre_delete, sender=ArticlePage)
 def article_deleted(sender, instance, **kwargs):
     services.article_withdrawn(article=instance)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def restriction_changed(sender, instance, **kwargs):
+    services.restriction_changed(page_id=instance.page_id)

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsdesk.articles.models import ArticlePage
+from newsdesk.articles.services import articles_at_or_under
 from newsdesk.core.pagecache import purge_paths
 from newsdesk.narration import audio, script
 from newsdesk.narration.backends import BackendError, get_backend
@@ -306,6 +307,12 @@ def purge(article_id):
 def article_withdrawn(*, article):
     """Unpublished (or deleted): its episode leaves the podcast feeds."""
     purge_paths(podcast_paths(article))
+
+
+def restriction_changed(*, page_id):
+    """A view restriction was added or removed: the podcast feeds list public articles only."""
+    for article in articles_at_or_under(page_id=page_id):
+        purge_paths(podcast_paths(article))
 
 
 def refresh_for_terms(*, terms):

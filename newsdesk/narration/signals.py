@@ -1,5 +1,6 @@
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
 from newsdesk.articles.models import ArticlePage
@@ -21,3 +22,9 @@ def withdraw_unpublished_article(sender, instance, **kwargs):
 @receiver(post_delete, sender=Narration)
 def delete_narration_audio(sender, instance, **kwargs):
     services.narration_deleted(narration=instance)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def restriction_changed(sender, instance, **kwargs):
+    services.restriction_changed(page_id=instance.page_id)

@@ -1,4 +1,5 @@
-"""Real processes for tests and benchmarks: web servers and task workers on the test database.
+"""Real processes for tests and benchmarks: web servers and task workers on the test database
+and the test session's cache.
 
 Tests that use them must commit their data (`django_db(transaction=True)`), because the processes
 read the database through their own connections.
@@ -36,12 +37,28 @@ def database_url():
     return f"postgres://{auth}{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
+def cache_env():
+    """The variables that give a child process the cache this process is using now (the test
+    session's own under pytest, or Redis where a test switched to it)."""
+    default = settings.CACHES["default"]
+    if default["BACKEND"] == "newsdesk.core.cache.RedisCache":
+        return {"REDIS_URL": default["LOCATION"], "CACHE_KEY_PREFIX": default["KEY_PREFIX"]}
+    if default["BACKEND"] == "newsdesk.core.cache.SQLiteCache":
+        return {
+            "REDIS_URL": "",
+            "CACHE_FILE": default["LOCATION"],
+            "CACHE_KEY_PREFIX": default["KEY_PREFIX"],
+        }
+    raise ValueError(f"a child process cannot share a {default['BACKEND']}")
+
+
 def subprocess_env(**extra):
-    """Environment for a child process that shares this process's database and media."""
+    """Environment for a child process that shares this process's database, cache and media."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "newsdesk.settings",
         "DATABASE_URL": database_url(),
+        **cache_env(),
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
         "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
         "PYTHONUNBUFFERED": "1",

@@ -1,32 +1,13 @@
 """The cache backends: Redis with one client per process, fragments kept in memory first."""
 
-import uuid
-
 import pytest
-from django.core.cache import caches
 
 from newsdesk.conftest import make_article
 
 
 @pytest.fixture
-def production_caches(settings):
-    """CACHES as production sets them (REDIS_URL): Redis, and fragments in memory before it."""
-    prefix = f"test-cache-{uuid.uuid4().hex}"
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "newsdesk.core.cache.RedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/0",
-            "KEY_PREFIX": prefix,
-        },
-        "template_fragments": {
-            "BACKEND": "newsdesk.core.cache.FragmentCache",
-            "LOCATION": prefix,
-            "KEY_PREFIX": prefix,
-            "OPTIONS": {"SHARED": "default", "MAX_ENTRIES": 100},
-        },
-    }
-    yield caches
-    caches["template_fragments"].clear()
+def production_caches(redis_cache):
+    return redis_cache
 
 
 def test_the_redis_cache_reuses_one_client(production_caches):

@@ -117,10 +117,11 @@ def test_purging_a_path_renews_the_version_its_fragments_are_keyed_on():
     from newsdesk.core.pagecache import FragmentVersions, purge_paths
 
     before = FragmentVersions("/news/a-story/").path
+    other = FragmentVersions("/news/another-story/").path
     purge_paths(["/news/a-story/"])
     after = FragmentVersions("/news/a-story/")
     assert isinstance(after.path, int) and after.path != before
-    assert FragmentVersions("/news/another-story/").path == 0
+    assert FragmentVersions("/news/another-story/").path == other
 
 
 def test_a_cached_article_shows_a_new_feed_item_in_its_sidebar(reader, home, section):
@@ -229,3 +230,49 @@ def test_one_reader_renews_a_page_whose_surroundings_changed_while_others_get_th
     assert lookup(request)[1] is not None  # everyone else: the copy, until it is renewed
     response = get(reader, article.url)
     assert "Air raid alert in Kyiv." not in response.content.decode()  # stale while renewing
+
+
+@pytest.mark.parametrize(
+    "header, expected",
+    [
+        ("gzip, deflate, br", "br"),
+        ("br;q=0, gzip", "gzip"),
+        ("gzip;q=0, br;q=0", None),
+        ("gzip;q=0", None),
+        ("gzip, br;q=0.5", "gzip"),
+        ("br;q=0.9, gzip;q=0.9", "br"),
+        ("GZIP;Q=0.8, BR;Q=0.001", "gzip"),
+        ("*", "br"),
+        ("*;q=0, gzip", "gzip"),
+        ("identity", None),
+        ("", None),
+        ("br;q=2, gzip;q=nonsense", None),
+        ("x-gzip", "gzip"),
+    ],
+)
+def test_it_reads_the_weights_of_accept_encoding(header, expected):
+    from newsdesk.core.pagecache import encoding_for
+
+    assert encoding_for(header) == expected
+
+
+def test_a_refused_encoding_is_never_sent(reader, section):
+    article = make_article(section, body=[("paragraph", "<p>" + "Words. " * 400 + "</p>")])
+    plain = get(reader, article.url).content
+    for _ in range(2):  # a miss, then a hit
+        response = get(reader, article.url, accept_encoding="br;q=0, gzip")
+        assert response["Content-Encoding"] == "gzip"
+        assert gzip.decompress(response.content) == plain
+        response = get(reader, article.url, accept_encoding="gzip;q=0, br;q=0")
+        assert "Content-Encoding" not in response and response.content == plain
+
+
+def test_pages_for_signed_in_staff_are_private_and_not_stored(reader, section, editor):
+    article = make_article(section)
+    staff = Client()
+    staff.force_login(editor)
+    for url in (article.url, "/", "/news/", "/search/?q=story"):
+        control = get(staff, url)["Cache-Control"]
+        assert "private" in control and "no-store" in control, url
+        assert "public" not in control and "s-maxage" not in control, url
+    assert "public" in get(reader, article.url)["Cache-Control"]

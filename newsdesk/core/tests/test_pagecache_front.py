@@ -163,3 +163,27 @@ def test_static_files_are_served_whole_through_the_front(settings):
     assert body == expected
     [(status, headers, body)] = run(call(url, method="HEAD"))
     assert status == 200 and body == b"" and headers["content-length"] == str(len(expected))
+
+
+def test_hot_copies_respect_refused_encodings(section, settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    settings.PAGE_CACHE_HOT_SECONDS = 30
+    article = make_article(section)
+    brotli = [(b"accept-encoding", b"gzip, br")]
+    no_brotli = [(b"accept-encoding", b"br;q=0, gzip")]
+    run(call(article.url), call(article.url, brotli), call(article.url, brotli))  # hot: br
+    [(_, first, _), (_, second, _)] = run(
+        call(article.url, no_brotli), call(article.url, no_brotli)
+    )
+    assert first["content-encoding"] == second["content-encoding"] == "gzip"
+    assert second["x-cache"] == "HIT"
+
+
+def test_staff_pages_through_the_front_are_private(section, settings, client, editor):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    article = make_article(section)
+    client.force_login(editor)
+    session = f"sessionid={client.cookies['sessionid'].value}".encode()
+    [(status, headers, _)] = run(call(article.url, [(b"cookie", session)]))
+    assert status == 200 and "private" in headers["cache-control"]
+    assert "no-store" in headers["cache-control"]

@@ -7,19 +7,25 @@ from django.core.cache import caches
 from django.http import HttpResponse
 from django.test import RequestFactory
 
+from newsdesk.conftest import REDIS_TEST_URL
 from newsdesk.core import ratelimit
 
 WINDOW = 60
 START = 1_000_000 * WINDOW  # the start of a window
 
 
-@pytest.fixture(params=["locmem", "redis"])
-def cache_settings(request, settings):
+@pytest.fixture(params=["locmem", "redis", "sqlite"])
+def cache_settings(request, settings, tmp_path):
     if request.param == "redis":
         backend = {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/0",
+            "BACKEND": "newsdesk.core.cache.RedisCache",
+            "LOCATION": REDIS_TEST_URL,
             "KEY_PREFIX": f"test-ratelimit-{uuid.uuid4().hex}",
+        }
+    elif request.param == "sqlite":
+        backend = {
+            "BACKEND": "newsdesk.core.cache.SQLiteCache",
+            "LOCATION": str(tmp_path / "cache.sqlite3"),
         }
     else:
         backend = {
@@ -71,6 +77,9 @@ def test_it_never_stores_the_key_itself(cache_settings):
     ratelimit.hit("test", "reader@example.org", limit=3, window=WINDOW)
     if cache_settings == "locmem":
         stored = list(caches["default"]._cache)
+    elif cache_settings == "sqlite":
+        rows = caches["default"]._connection().execute("SELECT key FROM cache").fetchall()
+        stored = [key for (key,) in rows]
     else:
         client = caches["default"]._cache.get_client()
         stored = [key.decode() for key in client.keys("*test-ratelimit*")]
