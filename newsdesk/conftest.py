@@ -98,17 +98,18 @@ def restore_migrated_data():
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Every test starts with empty caches: no page, fragment, site or rate-limit count carries
-    over."""
+    """Every test starts with empty caches: no page, fragment, site, rate-limit count or word
+    about the database's reachability carries over."""
     from django.core.cache import caches
 
-    from newsdesk.core import sites
+    from newsdesk.core import outage, sites
     from newsdesk.core.pagecache import hot_copies
 
     for cache in caches.all():
         cache.clear()
     hot_copies.clear()
     sites.clear()
+    outage.forget()
 
 
 @pytest.fixture(autouse=True)
