@@ -18,11 +18,10 @@ from newsdesk.testing import ROOT, subprocess_env
 
 pytestmark = pytest.mark.worker
 
-SOCKET_DIR = "/var/run/postgresql"
-
 
 def connect(name):
-    return psycopg.connect(host=SOCKET_DIR, dbname=name, user="postgres", autocommit=True)
+    # No host: libpq's default socket, as the site's URL below.
+    return psycopg.connect(dbname=name, user="postgres", autocommit=True)
 
 
 @pytest.fixture
