@@ -147,15 +147,16 @@ def redis_cache(settings):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Every test starts with empty caches: no page, fragment, site or rate-limit count carries
-    over."""
-    from newsdesk.core import sites
+    """Every test starts with empty caches: no page, fragment, site, rate-limit count or word
+    about the database's reachability carries over."""
+    from newsdesk.core import outage, sites
     from newsdesk.core.pagecache import hot_copies
 
     for cache in caches.all():
         cache.clear()
     hot_copies.clear()
     sites.clear()
+    outage.forget()
 
 
 @pytest.fixture(autouse=True)

@@ -143,6 +143,8 @@ MIDDLEWARE = [
     "newsdesk.core.middleware.StaticFilesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before anything that reads the database: 503 at once while it is unreachable.
+    "newsdesk.core.outage.DatabaseOutageMiddleware",
     "newsdesk.core.sites.site_middleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -309,8 +311,13 @@ TASKS = {
 WORKER_HEARTBEAT_INTERVAL = env_int("WORKER_HEARTBEAT_INTERVAL", 5)
 TASK_STALE_AFTER = env_int("TASK_STALE_AFTER", 60)
 TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", 3)
-# /healthz fails when the oldest waiting task has waited longer than this (seconds).
+# /healthz fails when a queue of HEALTHZ_QUEUES has no living worker or a task that has waited
+# longer than HEALTHZ_MAX_QUEUE_WAIT seconds; other queues (narration) are only reported. Its
+# details (timings, task counts, workers) are shown with HEALTHZ_TOKEN (a bearer token or
+# ?token=) and to requests made on this machine without a proxy; others get the ok flags only.
 HEALTHZ_MAX_QUEUE_WAIT = env_int("HEALTHZ_MAX_QUEUE_WAIT", 600)
+HEALTHZ_QUEUES = env_list("HEALTHZ_QUEUES", "default,mail")
+HEALTHZ_TOKEN = env_secret("HEALTHZ_TOKEN")
 
 AUTHENTICATION_BACKENDS = ["newsdesk.accounts.backends.LockoutModelBackend"]
 WAGTAILADMIN_USER_LOGIN_FORM = "newsdesk.accounts.forms.LoginForm"

@@ -5,6 +5,3 @@ class AccountsConfig(AppConfig):
     name = "newsdesk.accounts"
     label = "accounts"
     verbose_name = "Staff accounts"
-
-    def ready(self):
-        from newsdesk.accounts import signals  # noqa: F401

@@ -1,13 +1,14 @@
 from django import forms
-from django.db import transaction
+from django.contrib.auth import authenticate
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 from newsdesk.accounts import lockout, totp
-from newsdesk.accounts.models import TOTPDevice
 
 LOCKED_MESSAGE = (
     "Too many failed sign-in attempts. For your security, signing in is paused for 15 minutes."
 )
+# One message whatever was wrong: saying that the code was would confirm the password.
+INVALID_MESSAGE = "Your username, password or authentication code is not right. Please try again."
 
 
 class LoginForm(WagtailLoginForm):
@@ -21,34 +22,23 @@ class LoginForm(WagtailLoginForm):
         help_text="Only if you have set up an authenticator app.",
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
+    error_messages = {**WagtailLoginForm.error_messages, "invalid_login": INVALID_MESSAGE}
 
     def clean(self):
         username = self.cleaned_data.get("username")
-        if username and lockout.lock_reason(username, lockout.client_ip(self.request)):
-            # Still counts as an attempt: hammering during a lockout keeps it locked.
-            lockout.refused(username, self.request)
-            lockout.record(username, self.request, succeeded=False)
-            raise forms.ValidationError(LOCKED_MESSAGE, code="locked")
-        cleaned = super().clean()
-        self.check_code(self.get_user())
-        return cleaned
-
-    def check_code(self, user):
-        if user is None:
-            return
-        device = TOTPDevice.objects.filter(user=user, confirmed_at__isnull=False).first()
-        if device is None:
-            return
-        with transaction.atomic():
-            device = TOTPDevice.objects.select_for_update().get(pk=device.pk)
-            step = totp.matching_step(device.secret, self.cleaned_data.get("otp"), device.last_step)
-            if step is None:
-                lockout.record(user.get_username(), self.request, succeeded=False)
-                raise forms.ValidationError(
-                    "Enter the current 6-digit code from your authenticator app.", code="otp"
-                )
-            device.last_step = step
-            device.save(update_fields=["last_step"])
+        password = self.cleaned_data.get("password")
+        if username is None or not password:
+            return self.cleaned_data
+        try:
+            self.user_cache = authenticate(
+                self.request, username=username, password=password, otp=self.cleaned_data.get("otp")
+            )
+        except lockout.LockedOut:
+            raise forms.ValidationError(LOCKED_MESSAGE, code="locked") from None
+        if self.user_cache is None:
+            raise self.get_invalid_login_error()
+        self.confirm_login_allowed(self.user_cache)
+        return self.cleaned_data
 
 
 class ConfirmCodeForm(forms.Form):

@@ -1,29 +1,42 @@
 """Refuse sign-ins after repeated failures, per account and per address.
 
-After LOGIN_MAX_FAILURES failed attempts for an account within LOGIN_LOCKOUT_WINDOW, every further
-attempt for it is refused, even with the right password, until the window has passed. Addresses
-get a larger allowance (LOGIN_MAX_FAILURES_PER_IP) because an office shares one.
+Every attempt is counted as failed before its password is checked, by one conditional UPDATE per
+counter that only counts below the limit, and gives its count back when it succeeds. A check
+made before the password and a record made after it let parallel attempts all pass the check
+before any was recorded (40 at once had 15 passwords tried against a limit of 5); the database
+serialises the UPDATEs, so at most the limit is ever tried.
+
+After LOGIN_MAX_FAILURES failures for an account, every further attempt for it is refused, even
+with the right password and code, until LOGIN_LOCKOUT_WINDOW has passed since the last attempt
+(attempts during a lockout prolong it). Addresses get a larger allowance
+(LOGIN_MAX_FAILURES_PER_IP) because an office shares one. Every attempt is also kept as a
+LoginAttempt row, for audit.
 """
 
 import logging
 from datetime import timedelta
 
 from django.conf import settings
+from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 
-from newsdesk.accounts.models import LoginAttempt
+from newsdesk.accounts.models import LoginAttempt, SignInCounter
 
 logger = logging.getLogger("newsdesk.security")
 
 
+class LockedOut(Exception):
+    """Sign-ins for this account or from this address are refused for now."""
+
+
 def window():
-    return timedelta(seconds=getattr(settings, "LOGIN_LOCKOUT_WINDOW", 15 * 60))
+    return timedelta(seconds=settings.LOGIN_LOCKOUT_WINDOW)
 
 
 def client_ip(request):
     if request is None:
         return None
-    if getattr(settings, "USE_X_FORWARDED_FOR", False):
+    if settings.USE_X_FORWARDED_FOR:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         if forwarded:
             return forwarded.split(",")[-1].strip() or None
@@ -34,40 +47,71 @@ def normalise(username):
     return (username or "").strip().lower()[:150]
 
 
-def lock_reason(username, ip):
-    """Why sign-ins for this account or address are refused right now, or None."""
-    since = timezone.now() - window()
-    failures = LoginAttempt.objects.failed_since(since)
-    if username and failures.filter(username=normalise(username)).count() >= getattr(
-        settings, "LOGIN_MAX_FAILURES", 5
-    ):
-        return "account"
-    if ip and failures.filter(ip=ip).count() >= getattr(settings, "LOGIN_MAX_FAILURES_PER_IP", 20):
-        return "address"
-    return None
+def counters(username, ip):
+    """(key, limit) of each counter an attempt for `username` from `ip` counts in."""
+    keys = [(f"account:{normalise(username)}", settings.LOGIN_MAX_FAILURES)]
+    if ip:
+        keys.append((f"address:{ip}", settings.LOGIN_MAX_FAILURES_PER_IP))
+    return keys
 
 
-def record(username, request, succeeded):
+def take(key, limit, now):
+    """Count one failure for `key` unless it has reached `limit` (a count whose last attempt is
+    a window ago starts again at one); True if it was counted."""
+    SignInCounter.objects.bulk_create([SignInCounter(key=key, last_at=now)], ignore_conflicts=True)
+    expired = Q(last_at__lt=now - window())
+    counted = SignInCounter.objects.filter(Q(key=key) & (Q(failures__lt=limit) | expired)).update(
+        failures=Case(When(expired, then=Value(1)), default=F("failures") + 1), last_at=now
+    )
+    return counted == 1
+
+
+def give_back(key):
+    SignInCounter.objects.filter(key=key, failures__gt=0).update(failures=F("failures") - 1)
+
+
+def reserve(username, request):
+    """Count an attempt as failed before its password is checked. Raises LockedOut, counting
+    nothing, when the account or the address has reached its limit."""
     ip = client_ip(request)
-    LoginAttempt.objects.create(username=normalise(username), ip=ip, succeeded=succeeded)
-    if not succeeded and lock_reason(username, ip):
-        logger.warning(
-            "Sign-in locked out: username=%s ip=%s window=%ss",
-            normalise(username),
-            ip,
-            int(window().total_seconds()),
-        )
+    now = timezone.now()
+    taken = []
+    for key, limit in counters(username, ip):
+        if not take(key, limit, now):
+            for earlier in taken:
+                give_back(earlier)
+            SignInCounter.objects.filter(key=key).update(last_at=now)
+            LoginAttempt.objects.create(username=normalise(username), ip=ip, succeeded=False)
+            logger.warning(
+                "Sign-in refused during lockout: username=%s ip=%s locked=%s",
+                normalise(username),
+                ip,
+                key.split(":", 1)[0],
+            )
+            raise LockedOut(key)
+        taken.append(key)
+    return Attempt(username, ip)
 
 
-def refused(username, request):
-    """True, and the refusal logged, when this attempt must be refused whatever the password."""
-    ip = client_ip(request)
-    reason = lock_reason(username, ip)
-    if reason:
-        logger.warning(
-            "Sign-in refused during lockout: username=%s ip=%s locked=%s",
-            normalise(username),
-            ip,
-            reason,
-        )
-    return bool(reason)
+class Attempt:
+    """A sign-in attempt counted as failed (by reserve) until it is known to have succeeded."""
+
+    def __init__(self, username, ip):
+        self.username = normalise(username)
+        self.ip = ip
+
+    def finish(self, *, succeeded):
+        LoginAttempt.objects.create(username=self.username, ip=self.ip, succeeded=succeeded)
+        keys = counters(self.username, self.ip)
+        if succeeded:
+            for key, _limit in keys:
+                give_back(key)
+            return
+        key, limit = keys[0]
+        if SignInCounter.objects.filter(key=key, failures__gte=limit).exists():
+            logger.warning(
+                "Sign-in locked out: username=%s ip=%s window=%ss",
+                self.username,
+                self.ip,
+                int(window().total_seconds()),
+            )

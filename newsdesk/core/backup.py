@@ -2,7 +2,8 @@
 
 An archive is a gzipped tar with `manifest.json`, the database (`database.sqlite3`, made with
 SQLite's online backup API, or `database.dump`, a `pg_dump` custom-format dump) and `media/`.
-Both are consistent copies taken while the site runs.
+Both are consistent copies taken while the site runs. Archives hold every subscriber's address
+and the staff's password hashes: only their owner may read them (0600).
 """
 
 import json
@@ -17,6 +18,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import connection, connections
+from psycopg import pq
+from psycopg.conninfo import make_conninfo
 
 FORMAT = 1
 
@@ -29,14 +32,22 @@ def vendor():
     return connection.vendor
 
 
-def pg_env_and_args():
-    db = connection.settings_dict
+def pg_connection():
+    """(conninfo, env) for pg_dump and pg_restore: the parameters Django connects with, so they
+    reach the same server the same way (no host: libpq's default socket; a host that is a path:
+    the socket in that directory). The password goes in the environment, not on a command line
+    that every user of the machine can read."""
+    libpq = {option.keyword.decode() for option in pq.Conninfo.get_defaults()}
+    params = {
+        name: str(value)
+        for name, value in connection.get_connection_params().items()
+        if name in libpq and value not in (None, "")
+    }
     env = {**os.environ}
-    if db.get("PASSWORD"):
-        env["PGPASSWORD"] = db["PASSWORD"]
-    args = ["-h", db.get("HOST") or "127.0.0.1", "-p", str(db.get("PORT") or 5432)]
-    args += ["-U", db.get("USER") or "postgres"]
-    return env, args, db["NAME"]
+    password = params.pop("password", None)
+    if password:
+        env["PGPASSWORD"] = password
+    return make_conninfo(**params), env
 
 
 def run(command, env=None):
@@ -58,10 +69,11 @@ def dump_database(directory):
         copy.close()
         return target.name
     if vendor() == "postgresql":
-        env, args, name = pg_env_and_args()
+        conninfo, env = pg_connection()
         target = directory / "database.dump"
         run(
-            ["pg_dump", *args, "--format=custom", "--no-owner", "--no-acl", "-f", target, name], env
+            ["pg_dump", "--format=custom", "--no-owner", "--no-acl", "-f", target, "-d", conninfo],
+            env,
         )
         return target.name
     raise BackupError(f"backups of {vendor()} databases are not supported")
@@ -90,7 +102,9 @@ def create_backup(output):
         }
         (scratch / "manifest.json").write_text(json.dumps(manifest, indent=2))
         partial = scratch / "archive.tar.gz"
-        with tarfile.open(partial, "w:gz") as tar:
+        # Created 0600 whatever the umask; os.replace keeps the mode.
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as file, tarfile.open(fileobj=file, mode="w:gz") as tar:
             tar.add(scratch / "manifest.json", arcname="manifest.json")
             tar.add(scratch / database, arcname=database)
             if media is not None and media.exists():
@@ -143,11 +157,11 @@ def restore_database(path):
             source.backup(connection.connection)
         source.close()
         return
-    env, args, name = pg_env_and_args()
+    conninfo, env = pg_connection()
     with connection.cursor() as cursor:
         cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
     connections.close_all()
-    run(["pg_restore", *args, "--no-owner", "--no-acl", "--exit-on-error", "-d", name, path], env)
+    run(["pg_restore", "--no-owner", "--no-acl", "--exit-on-error", "-d", conninfo, path], env)
 
 
 def restore_media(source, target):

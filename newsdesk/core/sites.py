@@ -89,8 +89,10 @@ def site_changed(sender, **kwargs):
 
 
 def wants_site(request):
-    # Files (uploaded media in development, static files) need no site, nor the query for it.
-    return not request.path_info.startswith((settings.MEDIA_URL, settings.STATIC_URL))
+    # Files (uploaded media in development, static files) need no site, nor the query for it;
+    # nor does /healthz, which must answer while the database is down.
+    path = request.path_info
+    return path != "/healthz" and not path.startswith((settings.MEDIA_URL, settings.STATIC_URL))
 
 
 @sync_and_async_middleware

@@ -14,6 +14,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import close_old_connections, connection
+from django.db.models import Count, Min
 from django.tasks import TaskResultStatus
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -27,11 +28,23 @@ WORKER_LOST = "newsdesk.core.workers.WorkerLost"
 
 
 def heartbeat_interval():
-    return getattr(settings, "WORKER_HEARTBEAT_INTERVAL", 5)
+    return settings.WORKER_HEARTBEAT_INTERVAL
 
 
 def stale_after():
-    return timedelta(seconds=getattr(settings, "TASK_STALE_AFTER", 30))
+    return timedelta(seconds=settings.TASK_STALE_AFTER)
+
+
+def queues_label(queue_name, exclude_queues=""):
+    """What a worker's heartbeat says it takes: "*", "mail,default", or "*,-narration" for
+    every queue but narration."""
+    excluded = [name for name in (exclude_queues or "").split(",") if name]
+    return ",".join([queue_name, *(f"-{name}" for name in excluded)])[:255]
+
+
+def serves(label, queue):
+    names = label.split(",")
+    return ("*" in names or queue in names) and f"-{queue}" not in names
 
 
 def beat(worker_id, queues, started_at):
@@ -55,7 +68,7 @@ def recover_stale_tasks(now=None):
     alive = set(
         WorkerHeartbeat.objects.filter(last_seen__gte=cutoff).values_list("worker_id", flat=True)
     )
-    max_attempts = getattr(settings, "TASK_MAX_ATTEMPTS", 3)
+    max_attempts = settings.TASK_MAX_ATTEMPTS
     requeued = 0
     running = DBTaskResult.objects.filter(
         status=TaskResultStatus.RUNNING, started_at__lt=cutoff
@@ -118,30 +131,63 @@ class Heartbeat(threading.Thread):
         WorkerHeartbeat.objects.filter(worker_id=self.worker_id).delete()
 
 
-def queue_summary():
-    """What `tasks_status` and /healthz report about the queue and the workers."""
+def queue_summary(queues=()):
+    """What `tasks_status` and /healthz report about the queues and the workers: totals, and per
+    queue (each configured one, each in `queues`, each holding tasks) its waiting, running and
+    failed tasks, how long the oldest has waited and how many living workers take it."""
     now = timezone.now()
-    counts = {
-        status: DBTaskResult.objects.filter(status=status).count()
-        for status in (TaskResultStatus.READY, TaskResultStatus.RUNNING, TaskResultStatus.FAILED)
-    }
-    oldest = (
+    names = [*settings.TASKS["default"]["QUEUES"], *queues]
+    per_queue = {}
+    counted = (
+        DBTaskResult.objects.filter(
+            status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING, TaskResultStatus.FAILED]
+        )
+        .values_list("queue_name", "status")
+        .annotate(count=Count("id"))
+    )
+    for queue, status, count in counted:
+        per_queue.setdefault(queue, {})[status] = count
+    oldest = dict(
         DBTaskResult.objects.ready()
-        .order_by("enqueued_at")
-        .values_list("enqueued_at", flat=True)
-        .first()
+        .values_list("queue_name")
+        .annotate(oldest=Min("enqueued_at"))
+        .values_list("queue_name", "oldest")
+    )
+    alive = list(
+        WorkerHeartbeat.objects.filter(last_seen__gte=now - stale_after()).values_list(
+            "queues", flat=True
+        )
     )
     latest_beat = (
         WorkerHeartbeat.objects.order_by("-last_seen").values_list("last_seen", flat=True).first()
     )
-    workers_alive = WorkerHeartbeat.objects.filter(last_seen__gte=now - stale_after()).count()
+
+    def waited(since):
+        return round((now - since).total_seconds(), 1) if since else None
+
+    report = {
+        name: {
+            "queued": per_queue.get(name, {}).get(TaskResultStatus.READY, 0),
+            "running": per_queue.get(name, {}).get(TaskResultStatus.RUNNING, 0),
+            "failed": per_queue.get(name, {}).get(TaskResultStatus.FAILED, 0),
+            "oldest_waiting_seconds": waited(oldest.get(name)),
+            "workers_alive": sum(serves(label, name) for label in alive),
+        }
+        for name in dict.fromkeys([*names, *sorted(per_queue), *sorted(oldest)])
+    }
     return {
-        "queued": counts[TaskResultStatus.READY],
-        "running": counts[TaskResultStatus.RUNNING],
-        "failed": counts[TaskResultStatus.FAILED],
-        "oldest_waiting_seconds": round((now - oldest).total_seconds(), 1) if oldest else None,
-        "workers_alive": workers_alive,
-        "heartbeat_age_seconds": (
-            round((now - latest_beat).total_seconds(), 1) if latest_beat else None
+        "queued": sum(queue["queued"] for queue in report.values()),
+        "running": sum(queue["running"] for queue in report.values()),
+        "failed": sum(queue["failed"] for queue in report.values()),
+        "oldest_waiting_seconds": max(
+            (
+                queue["oldest_waiting_seconds"]
+                for queue in report.values()
+                if queue["oldest_waiting_seconds"] is not None
+            ),
+            default=None,
         ),
+        "workers_alive": len(alive),
+        "heartbeat_age_seconds": waited(latest_beat),
+        "queues": report,
     }

@@ -15,6 +15,7 @@ from django.utils.html import escape
 
 from newsdesk.articles.models import ArticlePage, SectionPage, attach_sections
 from newsdesk.core.models import NewsroomSettings
+from newsdesk.core.text import CleanFeed
 from newsdesk.discovery.links import absolute, page_url, site_host
 from newsdesk.people.models import Author
 
@@ -43,7 +44,7 @@ def add_media(handler, image):
     handler.endElement("media:content")
 
 
-class MediaRssFeed(Rss201rev2Feed):
+class MediaRssFeed(CleanFeed, Rss201rev2Feed):
     def rss_attributes(self):
         return {**super().rss_attributes(), "xmlns:media": MEDIA_NS, "xmlns:dc": DC_NS}
 
@@ -54,7 +55,7 @@ class MediaRssFeed(Rss201rev2Feed):
         add_media(handler, item["image"])
 
 
-class MediaAtomFeed(Atom1Feed):
+class MediaAtomFeed(CleanFeed, Atom1Feed):
     def root_attributes(self):
         return {**super().root_attributes(), "xmlns:media": MEDIA_NS}
 

@@ -3,6 +3,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from wagtail.rich_text import expand_db_html
 
+from newsdesk.core.text import CleanRssFeed
 from newsdesk.livefeed.models import FeedItem
 
 RSS_COUNT = 50
@@ -12,6 +13,7 @@ class FeedItemsRSS(Feed):
     """The latest updates as RSS, for feed readers and other newsrooms' tickers."""
 
     description = "Short updates from the newsroom as events unfold."
+    feed_type = CleanRssFeed
 
     def title(self):
         return f"{settings.WAGTAIL_SITE_NAME}: news feed"

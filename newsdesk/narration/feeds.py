@@ -16,6 +16,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 
 from newsdesk.articles.models import SectionPage
 from newsdesk.core.models import NewsroomSettings
+from newsdesk.core.text import CleanFeed
 from newsdesk.narration.models import Narration
 from newsdesk.narration.script import names
 
@@ -31,7 +32,7 @@ def absolute(url):
     return urljoin(settings.SITE_URL + "/", url)
 
 
-class PodcastRss(Rss201rev2Feed):
+class PodcastRss(CleanFeed, Rss201rev2Feed):
     content_type = "application/rss+xml; charset=utf-8"
 
     def rss_attributes(self):

@@ -1,4 +1,5 @@
 import logging
+import re
 from datetime import timedelta
 
 import pytest
@@ -6,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsdesk.accounts import totp
-from newsdesk.accounts.forms import LOCKED_MESSAGE
-from newsdesk.accounts.models import LoginAttempt, TOTPDevice
+from newsdesk.accounts.forms import INVALID_MESSAGE, LOCKED_MESSAGE
+from newsdesk.accounts.models import LoginAttempt, SignInCounter, TOTPDevice
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "correct-horse-battery"
@@ -46,8 +47,21 @@ def test_it_refuses_the_sixth_attempt_even_with_the_right_password(client, edito
 def test_it_lets_the_account_in_again_after_the_window(client, editor):
     for _ in range(5):
         sign_in(client, "editor", "wrong-password")
-    LoginAttempt.objects.update(at=timezone.now() - timedelta(minutes=16))
+    SignInCounter.objects.update(last_at=timezone.now() - timedelta(minutes=16))
     assert signed_in(sign_in(client, "editor", PASSWORD))
+
+
+def test_it_does_not_count_attempts_that_succeed(client, editor):
+    for _ in range(8):
+        assert signed_in(sign_in(client, "editor", PASSWORD))
+        client.logout()
+    assert LoginAttempt.objects.filter(succeeded=True).count() == 8
+
+
+def test_it_says_the_same_about_an_unknown_user_and_a_wrong_password(client, editor):
+    unknown = sign_in(client, "nobody", PASSWORD).content.decode()
+    wrong = sign_in(client, "editor", "wrong-password").content.decode()
+    assert INVALID_MESSAGE in unknown and INVALID_MESSAGE in wrong
 
 
 def test_it_counts_usernames_case_insensitively(client, editor):
@@ -88,13 +102,40 @@ def test_it_asks_for_a_code_once_two_factor_is_on(client, editor):
 
     response = sign_in(client, "editor", PASSWORD)
     assert not signed_in(response)
-    assert "Enter the current 6-digit code" in response.content.decode()
+    assert INVALID_MESSAGE in response.content.decode()
 
     code = totp.code_at(device.secret, totp.current_step())
     assert signed_in(sign_in(client, "editor", PASSWORD, otp=code))
     client.logout()
     replay = sign_in(client, "editor", PASSWORD, otp=code)
     assert not signed_in(replay), "a code must not work twice"
+
+
+def page_without_tokens(response):
+    """The page as the reader sees it: the per-response CSRF token and CSP nonces left out."""
+    html = response.content.decode()
+    return re.sub(r"[A-Za-z0-9+/=_-]{32,}", "", html)
+
+
+def test_it_counts_wrong_codes_and_locks_out_after_the_limit(client, editor):
+    device = enable_totp(client, editor)
+    for guess in ("000000", "111111", "222222", "333333", "444444"):
+        assert not signed_in(sign_in(client, "editor", PASSWORD, otp=guess))
+
+    code = totp.code_at(device.secret, totp.current_step())
+    response = sign_in(client, "editor", PASSWORD, otp=code)
+    assert not signed_in(response)
+    assert LOCKED_MESSAGE in response.content.decode()
+    assert LoginAttempt.objects.filter(succeeded=False).count() == 6
+
+
+def test_a_wrong_code_reads_like_a_wrong_password(client, editor):
+    enable_totp(client, editor)
+    for code in ("000000", ""):
+        wrong_password = page_without_tokens(sign_in(client, "editor", "wrong", otp=code))
+        wrong_code = page_without_tokens(sign_in(client, "editor", PASSWORD, otp=code))
+        assert INVALID_MESSAGE in wrong_code
+        assert wrong_code == wrong_password
 
 
 def test_it_does_not_protect_sign_ins_with_an_unconfirmed_setup(client, editor):

@@ -4,6 +4,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from newsdesk.core.images import picture_data
+from newsdesk.core.text import clean_text
 
 register = template.Library()
 
@@ -25,6 +26,12 @@ def news_picture(image, layout, eager=False, alt=None, css_class=""):
 def excerpt(text, length=150):
     """Plain text cut at a word boundary near `length` characters, ending in an ellipsis."""
     return Truncator(strip_tags(text or "").strip()).chars(length, truncate="…")
+
+
+@register.filter(name="clean_text")
+def clean_text_filter(text):
+    """Text without control characters, for XML (rows saved before they were removed on save)."""
+    return clean_text(text)
 
 
 @register.filter

@@ -2,6 +2,8 @@
 
 import hashlib
 import io
+import os
+import stat
 import tarfile
 from pathlib import Path
 
@@ -91,6 +93,16 @@ def test_it_restores_pages_images_and_media_identically(section, tmp_path, clien
     assert html.status_code == 200 and "A bridge at night." in html.content.decode()
     assert narration.audio.url in html.content.decode()  # the audio is back and played
     assert Subscription.objects.filter(status="confirmed").count() == 2
+
+
+def test_it_writes_archives_only_their_owner_can_read(tmp_path):
+    permissive = os.umask(0o022)
+    try:
+        call_command("backup", output=str(tmp_path / "backups"), stdout=io.StringIO())
+    finally:
+        os.umask(permissive)
+    (archive,) = (tmp_path / "backups").glob("newsdesk-*.tar.gz")
+    assert stat.S_IMODE(archive.stat().st_mode) == 0o600
 
 
 def test_it_refuses_archives_that_are_not_backups(tmp_path):

@@ -1,4 +1,6 @@
 import signal
+import subprocess
+import sys
 import time
 from datetime import timedelta
 
@@ -12,7 +14,7 @@ from newsdesk.conftest import use_task_backend
 from newsdesk.core.models import WorkerHeartbeat
 from newsdesk.core.tests.tasks_for_tests import slow_append
 from newsdesk.core.workers import WORKER_LOST, queue_summary, recover_stale_tasks
-from newsdesk.testing import start_worker, stop
+from newsdesk.testing import ROOT, start_worker, stop, subprocess_env
 
 
 def running_task(worker_ids, started_ago):
@@ -127,3 +129,23 @@ def test_it_finishes_a_killed_workers_task_on_another_worker(settings, tmp_path)
     task = DBTaskResult.objects.get(id=result.id)
     assert len(task.worker_ids) == 2 and task.worker_ids[0] != task.worker_ids[1]
     assert not WorkerHeartbeat.objects.filter(worker_id=task.worker_ids[1]).exists()
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_says_which_queues_it_leaves_to_others(client, settings):
+    use_task_backend(settings, "database")
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker", "--queue-name", "*"]
+        + ["--exclude-queues", "narration", "--interval", "0.5"],
+        cwd=ROOT,
+        env=subprocess_env(),
+    )
+    try:
+        wait_for(WorkerHeartbeat.objects.exists, 30, "the worker never beat")
+        assert WorkerHeartbeat.objects.get().queues == "*,-narration"
+        queues = client.get("/healthz").json()["checks"]["queues"]["queues"]
+    finally:
+        stop(worker)
+    assert queues["default"]["workers_alive"] == queues["mail"]["workers_alive"] == 1
+    assert queues["narration"]["workers_alive"] == 0

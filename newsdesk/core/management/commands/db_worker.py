@@ -1,6 +1,6 @@
 from django_tasks_db.management.commands import db_worker
 
-from newsdesk.core.workers import Heartbeat
+from newsdesk.core.workers import Heartbeat, queues_label
 
 
 class Command(db_worker.Command):
@@ -9,10 +9,16 @@ class Command(db_worker.Command):
         "workers that died."
     )
 
-    def handle(self, *args, worker_id, queue_name, **options):
-        heartbeat = Heartbeat(worker_id, queue_name)
+    def handle(self, *args, worker_id, queue_name, exclude_queues, **options):
+        heartbeat = Heartbeat(worker_id, queues_label(queue_name, exclude_queues))
         heartbeat.start()
         try:
-            super().handle(*args, worker_id=worker_id, queue_name=queue_name, **options)
+            super().handle(
+                *args,
+                worker_id=worker_id,
+                queue_name=queue_name,
+                exclude_queues=exclude_queues,
+                **options,
+            )
         finally:
             heartbeat.stop()

@@ -23,7 +23,17 @@ class Command(BaseCommand):
         self.stdout.write(
             f"queued {summary['queued']}  running {summary['running']}  "
             f"failed {summary['failed']}\n"
-            f"oldest waiting task: {'none' if oldest is None else f'{oldest:.0f} s'}\n"
+            f"oldest waiting task: {seconds(oldest)}\n"
             f"workers alive: {summary['workers_alive']}  "
             f"last heartbeat: {'never' if beat is None else f'{beat:.0f} s ago'}"
         )
+        for name, queue in summary["queues"].items():
+            self.stdout.write(
+                f"  {name}: queued {queue['queued']}  running {queue['running']}  "
+                f"failed {queue['failed']}  oldest {seconds(queue['oldest_waiting_seconds'])}  "
+                f"workers {queue['workers_alive']}"
+            )
+
+
+def seconds(value):
+    return "none" if value is None else f"{value:.0f} s"
