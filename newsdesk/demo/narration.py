@@ -4,6 +4,7 @@ after the load: the front page's stories first, in the order a reader meets them
 shortest first."""
 
 from django.conf import settings
+from django.template.defaultfilters import pluralize
 
 from newsdesk.demo import content
 from newsdesk.frontpage.models import HomePage
@@ -41,7 +42,8 @@ def queue(log):
     first = front_page_stories()
     queued = services.request_missing(first=first)
     if queued:
+        on_front = len({a.pk for a in first} & {a.pk for a in queued})
         log.write(
-            f"Narration: {queued} articles queued for the worker, "
-            f"the front page's {len(first)} stories first."
+            f"Narration: {len(queued)} article{pluralize(len(queued))} queued for the worker"
+            + (f", the {on_front} on the front page first." if on_front else ".")
         )

@@ -87,18 +87,19 @@ def requests_held():
 
 def request_missing(*, first=()):
     """Queue every published article whose audio is missing or out of date: the articles in
-    `first` in that order, ahead of all others, which go shortest first. Returns how many were
+    `first` in that order, ahead of all others, which go shortest first. Returns the articles
     queued."""
     lexicon = LexiconEntry.objects.lexicon()
     places = {article.pk: place for place, article in enumerate(first)}
-    return sum(
-        request_narration(
+    return [
+        article
+        for article in missing(lexicon=lexicon)
+        if request_narration(
             article=article,
             lexicon=lexicon,
             priority=first_priority(places[article.pk]) if article.pk in places else None,
         )
-        for article in missing(lexicon=lexicon)
-    )
+    ]
 
 
 def request_narration(*, article, force=False, lexicon=None, priority=None):

@@ -54,7 +54,10 @@ def test_the_demo_queues_the_front_page_first_and_the_rest_shortest_first(
         later > earlier - 20 for earlier, later in zip(lengths, lengths[1:], strict=False)
     ), lengths
     assert Narration.objects.filter(status=Narration.Status.QUEUED).count() == len(tasks)
-    assert f"the front page's {len(front)} stories first" in out.getvalue()
+    assert (
+        f"Narration: {len(tasks)} articles queued for the worker, the {len(front)} on the front "
+        "page first." in out.getvalue()
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         call_command("load_demo", stdout=io.StringIO())
