@@ -6,6 +6,8 @@ PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# make run V=1: every step's output and the processes' INFO logs.
+V ?= 0
 
 .PHONY: install install-prod run test lint browser-deps bench clean lock
 
@@ -33,11 +35,9 @@ lock: install
 browser-deps:
 	@scripts/ensure-chromium
 
+# Migrates, loads the demo and serves it (scripts/serve): SITE_URL follows HOST and PORT.
 run: install
-	$(MANAGE) migrate --no-input
-	$(MANAGE) collectstatic --no-input --verbosity 0
-	$(MANAGE) load_demo
-	@scripts/serve $(HOST) $(PORT)
+	@scripts/serve --demo $(if $(filter 1,$(V)),-v) $(HOST) $(PORT)
 
 lint: install
 	$(BIN)/ruff check .

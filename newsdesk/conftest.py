@@ -4,6 +4,7 @@ import contextlib
 import importlib
 import itertools
 import os
+import re
 import uuid
 from io import BytesIO
 
@@ -265,9 +266,12 @@ def article_factory(section):
     return factory
 
 
+PASSWORD = "correct-horse-battery"
+
+
 def make_user(django_user_model, username, group=None, **extra):
     user = django_user_model.objects.create_user(
-        username, f"{username}@example.org", "correct-horse-battery", **extra
+        username, f"{username}@example.org", PASSWORD, **extra
     )
     if group:
         user.groups.add(Group.objects.get(name=group))
@@ -286,9 +290,7 @@ def editor(db, django_user_model):
 
 @pytest.fixture
 def superuser(db, django_user_model):
-    return django_user_model.objects.create_superuser(
-        "admin", "admin@example.org", "correct-horse-battery"
-    )
+    return django_user_model.objects.create_superuser("admin", "admin@example.org", PASSWORD)
 
 
 # Browser tests: Playwright driving Debian's Chromium (never a downloaded browser).
@@ -323,6 +325,20 @@ def watch_csp(context):
 
 def csp_violations(page):
     return page.evaluate("window.__cspViolations || []")
+
+
+def admin_page(browser, base_url, username, password=PASSWORD):
+    """A new browser tab signed in to the admin of the server at `base_url`.
+
+    A server in another process (`web_server`) checks passwords with the production hasher: give
+    its users a PBKDF2 hash (`make_password(PASSWORD, hasher="pbkdf2_sha256")`)."""
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.goto(f"{base_url}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/$"))
+    return page
 
 
 @pytest.fixture

@@ -12,7 +12,13 @@ from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    TitleFieldPanel,
+)
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
@@ -137,7 +143,8 @@ class ArticlePage(ViewRestrictionsMixin, Page):
     subpage_types = []
 
     content_panels = [
-        FieldPanel("title", heading="Headline"),
+        # TitleFieldPanel fills the slug (on the Promote tab) from the headline as it is typed.
+        TitleFieldPanel("title", heading="Headline", placeholder="Headline*"),
         FieldPanel("standfirst"),
         InlinePanel("article_authors", label="Author", min_num=0, heading="Authors"),
         MultiFieldPanel(

@@ -1,29 +1,49 @@
-"""Demo step: the newsroom's pronunciation lexicon, and narration of the published articles
-that have none yet (a demo loaded before narration existed). Fresh articles are queued by their
-own publication; the worker narrates them shortest first."""
+"""Demo steps for narration: the newsroom's pronunciation lexicon (before the articles, whose
+spoken text it changes), and the narration of every published article without audio, queued
+after the load: the front page's stories first, in the order a reader meets them, the rest
+shortest first."""
 
 from django.conf import settings
-from django.db import transaction
+from django.template.defaultfilters import pluralize
 
 from newsdesk.demo import content
+from newsdesk.frontpage.models import HomePage
 from newsdesk.narration import services
 from newsdesk.narration.models import LexiconEntry
 
 
-def load(log):
+def lexicon(log):
     created = 0
-    with transaction.atomic():
-        for entry in content.LEXICON:
-            _, new = LexiconEntry.objects.get_or_create(
-                term=entry["term"], defaults={"say": entry["say"]}
-            )
-            created += new
-        if settings.NARRATION_ON_PUBLISH:
-            lexicon = LexiconEntry.objects.lexicon()
-            queued = sum(
-                services.request_narration(article=article, lexicon=lexicon)
-                for article in services.missing(lexicon=lexicon)
-            )
-            if queued:
-                log.write(f"Narration: {queued} articles queued for the worker.")
+    for entry in content.LEXICON:
+        _, new = LexiconEntry.objects.get_or_create(
+            term=entry["term"], defaults={"say": entry["say"]}
+        )
+        created += new
     return created
+
+
+def front_page_stories():
+    """The lead, top stories, featured explainer and editors' picks, once each, in that order."""
+    home = HomePage.objects.first()
+    if home is None:
+        return []
+    stories = [
+        home.lead_story,
+        *(top.article for top in home.top_stories.select_related("article")),
+        home.featured_article,
+        *(pick.article for pick in home.picks.select_related("article")),
+    ]
+    return list({story.pk: story for story in stories if story is not None}.values())
+
+
+def queue(log):
+    if not settings.NARRATION_ON_PUBLISH:
+        return
+    first = front_page_stories()
+    queued = services.request_missing(first=first)
+    if queued:
+        on_front = len({a.pk for a in first} & {a.pk for a in queued})
+        log.write(
+            f"Narration: {len(queued)} article{pluralize(len(queued))} queued for the worker"
+            + (f", the {on_front} on the front page first." if on_front else ".")
+        )

@@ -1,7 +1,8 @@
 """The demo newsroom: sections, authors, photos, articles and the front page's curation.
 
 Every object is looked up by its slug (or title, for images) first and left alone when it exists,
-so loading twice changes nothing and a newsroom's own content is never touched.
+so loading twice changes nothing and a newsroom's own content is never touched. Image renditions
+are made when a page first shows them, not queued for all 45 photos at once.
 """
 
 from datetime import timedelta
@@ -14,7 +15,6 @@ from django.utils.text import slugify
 
 from newsdesk.articles.models import ArticlePage, Correction, SectionPage
 from newsdesk.core.models import NewsImage, NewsroomSettings
-from newsdesk.core.tasks import generate_renditions
 from newsdesk.demo import content
 from newsdesk.demo.images import make_photo, make_portrait
 from newsdesk.frontpage.models import EditorsPick, HomePage, TopStory
@@ -35,7 +35,7 @@ class Loader:
     def ago(self, hours):
         return self.now - timedelta(hours=hours)
 
-    def image(self, spec, layouts):
+    def image(self, spec):
         existing = NewsImage.objects.filter(title=spec["title"]).first()
         if existing:
             return existing
@@ -50,13 +50,8 @@ class Loader:
             file=ImageFile(BytesIO(data), name=f"{slugify(spec['title'])[:60]}.jpg"),
         )
         image.save()
-        self.warm(image, layouts)
         self.created += 1
         return image
-
-    def warm(self, image, layouts):
-        """Have the worker make the renditions before readers ask for them."""
-        transaction.on_commit(lambda: generate_renditions.enqueue(image.pk, layouts))
 
     def settings(self):
         site_settings = NewsroomSettings.load()
@@ -103,7 +98,6 @@ class Loader:
                         ),
                     )
                     portrait.save()
-                    self.warm(portrait, ["portrait"])
                 author = Author.objects.create(
                     name=spec["name"],
                     slug=spec["slug"],
@@ -138,7 +132,7 @@ class Loader:
 
     def fill_article(self, article, spec, authors, articles):
         if spec.get("lead_image"):
-            article.lead_image = self.image(spec["lead_image"], ["lead", "card", "thumb"])
+            article.lead_image = self.image(spec["lead_image"])
         article.body = [self.block(kind, value, articles) for kind, value in spec["body"]]
         article.first_published_at = self.ago(spec["hours_ago"])
         article.article_authors.set([])
@@ -166,7 +160,7 @@ class Loader:
         if kind == "quote":
             return ("quote", {"text": value["text"], "attribution": value.get("attribution", "")})
         if kind == "image":
-            image = self.image(value, ["inline"])
+            image = self.image(value)
             return ("image", {"image": image, "caption": "", "credit": ""})
         if kind == "related":
             return ("related_story", articles[value])

@@ -4,6 +4,8 @@ change. Views, tasks, hooks and the `narrate` command all go through these funct
 import logging
 import tempfile
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import timedelta
 from functools import partial
 from urllib.parse import urlsplit
@@ -32,6 +34,9 @@ Status = Narration.Status
 PROGRESS_EVERY = 1.0
 # When another worker is generating this article, look again after this long.
 BUSY_RETRY = timedelta(seconds=30)
+# Priorities -1 to -FIRST_PLACES are for stories a newsroom wants narrated before the others.
+FIRST_PLACES = 20
+_requests_held = ContextVar("narration_requests_held", default=False)
 
 
 def current_script(article, *, lexicon=None):
@@ -54,20 +59,54 @@ def unnarratable_reason(spoken):
 
 
 def priority_for(spoken):
-    """Shorter articles first (django.tasks runs higher priorities first), to the word up to
-    1,000 words; every narration below the default priority 0, so a worker that serves all queues
-    does its quick jobs first."""
-    return -min(100, 1 + spoken.body_words // 10)
+    """Shorter articles first (django.tasks runs higher priorities first), a step every 20 words
+    up to 1,600 words, after every story asked for first (`first_priority`). Every narration is
+    below the default priority 0, so a worker that serves all queues does its quick jobs first."""
+    return -min(100, FIRST_PLACES + 1 + spoken.body_words // 20)
+
+
+def first_priority(place):
+    """The priority of the story to narrate `place`-th (from 0) before all others."""
+    return -1 - min(place, FIRST_PLACES - 1)
 
 
 def narrate_on_publish(*, article):
-    if settings.NARRATION_ON_PUBLISH:
+    if settings.NARRATION_ON_PUBLISH and not _requests_held.get():
         request_narration(article=article)
 
 
-def request_narration(*, article, force=False, lexicon=None):
+@contextmanager
+def requests_held():
+    """Publications inside the block queue no narration: a bulk load (the demo) publishes many
+    articles at once and then queues them with `request_missing`, in the order it chooses."""
+    token = _requests_held.set(True)
+    try:
+        yield
+    finally:
+        _requests_held.reset(token)
+
+
+def request_missing(*, first=()):
+    """Queue every published article whose audio is missing or out of date: the articles in
+    `first` in that order, ahead of all others, which go shortest first. Returns the articles
+    queued."""
+    lexicon = LexiconEntry.objects.lexicon()
+    places = {article.pk: place for place, article in enumerate(first)}
+    return [
+        article
+        for article in missing(lexicon=lexicon)
+        if request_narration(
+            article=article,
+            lexicon=lexicon,
+            priority=first_priority(places[article.pk]) if article.pk in places else None,
+        )
+    ]
+
+
+def request_narration(*, article, force=False, lexicon=None, priority=None):
     """Queue the narration of `article`'s published text, unless the audio (or a queued or
-    running narration) already covers that exact text. Returns True when a task was queued."""
+    running narration) already covers that exact text. Returns True when a task was queued.
+    The priority is by length unless given."""
     spoken = current_script(article, lexicon=lexicon)
     narration, _ = Narration.objects.get_or_create(article=article)
     reason = unnarratable_reason(spoken)
@@ -96,9 +135,9 @@ def request_narration(*, article, force=False, lexicon=None):
         progress=narration.progress if generating else 0,
         detail="",
     )
-    transaction.on_commit(
-        partial(enqueue, article.pk, spoken.hash, force=force, priority=priority_for(spoken))
-    )
+    if priority is None:
+        priority = priority_for(spoken)
+    transaction.on_commit(partial(enqueue, article.pk, spoken.hash, force=force, priority=priority))
     return True
 
 

@@ -6,7 +6,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from newsdesk.conftest import make_article
+from newsdesk.conftest import make_article, make_section
 from newsdesk.core import sites
 
 pytestmark = pytest.mark.django_db
@@ -54,3 +54,13 @@ def test_the_front_page_shows_its_latest_version_though_routing_starts_from_a_ke
     page = client.get("/").content.decode()
     assert "What the new schedule means for commuters." in page
     assert client.get(article.url).status_code == 200
+
+
+def test_a_first_section_is_found_though_routing_starts_from_a_kept_copy(client, home, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    client.get("/")  # the process keeps the root page while it has no children
+    section = make_section(home, "Culture")
+    article = make_article(section, title="Trams return to the left bank")
+    assert client.get("/culture/").status_code == 200
+    assert client.get(article.url).status_code == 200
+    assert client.get("/no-such-section/").status_code == 404

@@ -1,6 +1,10 @@
+import io
+from collections import Counter
+
 import pytest
 from django.core.management import call_command
-from wagtail.models import Page, Revision
+from django.tasks import task_backends
+from wagtail.models import Page, ReferenceIndex, Revision
 
 from newsdesk.articles.models import ArticlePage, SectionPage
 from newsdesk.conftest import make_article, use_task_backend
@@ -59,6 +63,36 @@ def test_it_leaves_a_newsrooms_own_content_alone(settings, home, client):
     home.refresh_from_db()
     assert home.lead_story_id == story.pk
     assert "Our own story" in client.get("/").content.decode()
+
+
+def test_it_leaves_the_worker_no_index_or_rendition_tasks(
+    settings, client, django_capture_on_commit_callbacks
+):
+    use_task_backend(settings, "dummy")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", stdout=io.StringIO())
+    queued = Counter(result.task.name for result in task_backends["default"].results)
+    # Wagtail's index tasks (one per save: 650 for the demo) and the photos' renditions (45).
+    assert not queued.keys() & {
+        "insert_or_update_object_task",
+        "update_reference_index_task",
+        "generate_renditions",
+    }, queued
+    assert sum(queued.values()) <= len(content.ARTICLES), queued
+
+    # Indexed all the same, once, by the loader: search finds an article by its headline and
+    # the image library knows where each lead photo is used.
+    spec = content.ARTICLES[0]
+    article = ArticlePage.objects.get(slug=spec["slug"])
+    found = ArticlePage.objects.live().search(spec["headline"])
+    assert article.pk in [page.pk for page in found]
+    assert article.title in client.get("/search/", {"q": spec["headline"]}).content.decode()
+    photo = ArticlePage.objects.exclude(lead_image=None).first().lead_image
+    assert ReferenceIndex.get_references_to(photo).exists()
+    # The signal handlers are back: what is saved after the load is indexed as it should be.
+    task_backends["default"].clear()
+    article.save_revision().publish()
+    assert "insert_or_update_object_task" in {r.task.name for r in task_backends["default"].results}
 
 
 def test_it_refuses_to_load_on_a_production_site(settings):

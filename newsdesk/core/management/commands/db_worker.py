@@ -9,6 +9,13 @@ class Command(db_worker.Command):
         "workers that died."
     )
 
+    def configure_logging(self, verbosity):
+        # The package sets its loggers to INFO at the default verbosity, whatever LOG_LEVEL says:
+        # every task then logged two lines. LOGGING decides, as in every other process; -v 2
+        # still asks for everything.
+        if verbosity > 1:
+            super().configure_logging(verbosity)
+
     def handle(self, *args, worker_id, queue_name, exclude_queues, **options):
         heartbeat = Heartbeat(worker_id, queues_label(queue_name, exclude_queues))
         heartbeat.start()
