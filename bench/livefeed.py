@@ -219,7 +219,7 @@ def run():
         connection.close()
         port = free_port()
         server = subprocess.Popen(
-            [str(ROOT / ".venv/bin/granian"), "--interface", "asgi", "--port", str(port),
+            [str(ROOT / ".venv/bin/granian"), "--interface", "asginl", "--port", str(port),
              "--workers", str(args.workers), "--workers-kill-timeout", "3", "--backlog", "2048",
              "--log-level", "warning", "--no-ws", "newsdesk.asgi:application"],
             cwd=ROOT, env=subprocess_env(LOG_LEVEL="WARNING"),

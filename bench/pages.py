@@ -129,7 +129,7 @@ class Granian:
     def __init__(self, env, port, workers, page_cache):
         self.port = port
         self.process = subprocess.Popen(
-            [str(BIN / "granian"), "--interface", "asgi", "--host", "127.0.0.1", "--port",
+            [str(BIN / "granian"), "--interface", "asginl", "--host", "127.0.0.1", "--port",
              str(port), "--workers", str(workers), "--workers-kill-timeout", "3", "--no-ws",
              "--log-level", "error", "--backpressure", "256", "newsdesk.asgi:application"],
             cwd=ROOT,

@@ -574,7 +574,7 @@ def main():
         manage(env, "db_worker", "--queue-name", "*", "--batch", "--no-startup-delay")
         paths = site_paths(env)
         server = subprocess.Popen(
-            [str(BIN / "granian"), "--interface", "asgi", "--host", "127.0.0.1", "--port",
+            [str(BIN / "granian"), "--interface", "asginl", "--host", "127.0.0.1", "--port",
              str(port), "--workers", str(args.workers), "--workers-kill-timeout", "3",
              "--log-level", "warning", "--no-ws", "newsdesk.asgi:application"],
             cwd=ROOT, env=env, stdout=server_log, stderr=subprocess.STDOUT,

@@ -104,7 +104,7 @@ def web_server(port=None, workers=1, env=None, log=None):
     process = subprocess.Popen(
         [
             str(VENV_BIN / "granian"),
-            "--interface", "asgi",
+            "--interface", "asginl",
             "--host", "127.0.0.1",
             "--port", str(port),
             "--workers", str(workers),
