@@ -98,11 +98,12 @@ def test_it_pushes_posts_corrections_pins_and_removals_to_open_pages(
             assert announcer.get_attribute("aria-live") == "polite"
             assert "Air raid alert in Kyiv Oblast" in announcer.inner_text()
 
-        # A correction replaces the update in place and shows "Updated".
+        # A correction replaces the update in place and shows "Updated" (an editor's main
+        # button publishes it; a reporter's saves a draft for an editor).
         admin.get_by_role("link", name="Edit").first.click()
         write(admin, "Air raid alert in Kyiv city and Oblast", replace=True)
         with admin.expect_navigation():
-            admin.get_by_role("button", name="Save").first.click()
+            admin.get_by_role("button", name="Publish", exact=True).click()
         saved = time.monotonic()
         wait_in_all(readers, "Air raid alert in Kyiv city and Oblast", saved)
         for reader in readers:
