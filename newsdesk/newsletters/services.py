@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import get_random_string
+from wagtail.models import ModelLogEntry
 
 from newsdesk.newsletters import addresses, composer, sending, tokens
 from newsdesk.newsletters.models import (
@@ -245,6 +247,14 @@ def resubscribe(*, subscriber_id, newsletter_id):
         subscription.status = Status.CONFIRMED
         subscription.save(update_fields=["status"])
     return True
+
+
+def forget_address_in_history(*, subscriber_id):
+    """The admin's history names a subscriber by address (Wagtail logs str()); once the
+    subscriber is deleted it keeps who did what, and when, to subscriber number N only."""
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Subscriber), object_id=str(subscriber_id)
+    ).update(label=f"Subscriber {subscriber_id} (deleted)", data={})
 
 
 def suppress(*, email, reason):

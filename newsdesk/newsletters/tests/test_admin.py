@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from newsdesk.conftest import use_task_backend
@@ -112,15 +113,29 @@ def test_it_deletes_a_subscriber_with_everything_about_them(client, editor, news
     issue = Issue.objects.create(newsletter=newsletter, subject="Sent before", status="sending")
     services.create_deliveries(issue)
     client.force_login(editor)
+    edit = client.post(
+        f"{SUBSCRIBERS}edit/{reader.pk}/",
+        nested_form_data(
+            {
+                "email": reader.email,
+                "suppressed": "on",
+                "suppressed_reason": "request",
+                "subscriptions": inline_formset([]),
+            }
+        ),
+    )
+    assert edit.status_code == 302
     response = client.post(f"{SUBSCRIBERS}delete/{reader.pk}/")
     assert response.status_code == 302
     assert not Subscriber.objects.filter(pk=reader.pk).exists()
     assert not Subscription.objects.filter(subscriber_id=reader.pk).exists()
     assert not Delivery.objects.filter(subscriber_id=reader.pk).exists()
     assert Delivery.objects.filter(subscriber=other).exists()
-    # Not a trace of the address left in any of the app's tables.
+    # Not a trace of the address left in any of the app's tables, nor in the admin's history
+    # (which keeps who deleted a subscriber, and when).
+    assert ModelLogEntry.objects.filter(action="wagtail.delete", object_id=str(reader.pk)).exists()
     with connection.cursor() as cursor:
-        for model in (Subscriber, Subscription, Delivery, Issue):
+        for model in (Subscriber, Subscription, Delivery, Issue, ModelLogEntry):
             table = connection.ops.quote_name(model._meta.db_table)
             cursor.execute(f"SELECT * FROM {table}")
             assert "erase-me" not in repr(cursor.fetchall())
