@@ -30,10 +30,10 @@ def newsroom(section, django_user_model):
     return article
 
 
-def signed_in_admin(browser, url):
+def signed_in_admin(browser, url, username="editor"):
     page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     page.goto(f"{url}/admin/login/")
-    page.fill("#id_username", "editor")
+    page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url(re.compile(r"/admin/$"))
@@ -140,6 +140,38 @@ def test_it_pushes_posts_corrections_pins_and_removals_to_open_pages(
             reader.screenshot(path=f"{screenshot_dir}/livefeed-{name}.png")
         admin.goto(f"{url}/admin/news-feed/")
         admin.screenshot(path=f"{screenshot_dir}/livefeed-admin.png", full_page=True)
+
+
+def test_a_reporters_update_reaches_open_pages_when_an_editor_publishes_it(
+    browser, newsroom, django_user_model, screenshot_dir
+):
+    reporter = make_user(django_user_model, "reporter", "Reporters")
+    reporter.password = make_password(PASSWORD, hasher=PBKDF2PasswordHasher())
+    reporter.save()
+    with web_server() as url:
+        reader = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+        reader.goto(url + "/", wait_until="networkidle")
+
+        desk = signed_in_admin(browser, url, "reporter")
+        desk.goto(f"{url}/admin/news-feed/")
+        write(desk, "Substation fire is out")
+        with desk.expect_navigation():
+            desk.click("[data-quick-post-submit]")
+        assert desk.get_by_text("Sent to the editors: “Substation fire is out”").is_visible()
+        waiting = desk.locator("tr", has_text="Substation fire is out")
+        assert waiting.is_visible() and waiting.get_by_role("button").count() == 0
+
+        admin = signed_in_admin(browser, url)
+        admin.goto(f"{url}/admin/news-feed/")
+        admin.screenshot(path=f"{screenshot_dir}/livefeed-admin-waiting.png", full_page=True)
+        assert "Substation fire is out" not in " ".join(feed_texts(reader))
+        row = admin.locator("tr", has_text="Substation fire is out")
+        with admin.expect_navigation():
+            row.get_by_role("button", name=re.compile("^Publish")).click()
+        published = time.monotonic()
+        assert admin.get_by_text("Published: “Substation fire is out”").is_visible()
+        wait_in_all([reader], "Substation fire is out", published)
+        assert feed_texts(reader)[0] == "Substation fire is out"
 
 
 def test_it_shows_the_feed_page_accessibly_at_phone_and_desktop_width(
