@@ -186,6 +186,8 @@ def _unsubscribe_page_action(subscriber, newsletter, *, link_newsletter, action)
     if action != "subscribe":
         services.unsubscribe(subscriber_id=subscriber.pk, newsletter_id=newsletter.pk)
         return "unsubscribed"
+    if not newsletter.active:
+        return ""  # it takes no sign-ups (the page offers none)
     if newsletter == link_newsletter and services.resubscribe(
         subscriber_id=subscriber.pk, newsletter_id=newsletter.pk
     ):

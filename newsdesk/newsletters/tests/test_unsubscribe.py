@@ -92,6 +92,21 @@ def test_a_newsletter_unsubscribed_elsewhere_and_never_confirmed_waits_too(
     assert smtp.wait_for(1)
 
 
+def test_a_closed_newsletter_takes_no_subscription_from_its_old_link(
+    client, django_capture_on_commit_callbacks, smtp, newsletter
+):
+    [reader] = confirmed(newsletter, "reader@example.org")
+    Subscription.objects.filter(subscriber=reader).update(status="unsubscribed", confirmed_at=None)
+    newsletter.active = False
+    newsletter.save()
+    url = path_of(composer.unsubscribe_url(reader.pk, newsletter.pk))
+    assert "Subscribe again" not in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"action": "subscribe"})
+    assert status(reader, newsletter) == "unsubscribed"
+    assert smtp.count == 0
+
+
 @pytest.mark.parametrize(
     "headers",
     [{"HTTP_ORIGIN": "https://evil.example"}, {"HTTP_SEC_FETCH_SITE": "cross-site"},
