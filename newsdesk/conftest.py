@@ -95,7 +95,9 @@ def restore_migrated_data():
         "frontpage.migrations.0002_create_front_page",
         "frontpage.migrations.0003_editorial_groups",
         "frontpage.migrations.0004_image_library_permissions",
+        "frontpage.migrations.0005_documents_awaiting_review",
         "livefeed.migrations.0002_editorial_permissions",
+        "livefeed.migrations.0004_editors_publish",
         "newsletters.migrations.0002_editorial_permissions",
         "narration.migrations.0002_editorial_permissions",
     ):

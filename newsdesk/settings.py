@@ -579,6 +579,10 @@ NEWSLETTER_SIGNUPS_PER_ADDRESS = env_int("NEWSLETTER_SIGNUPS_PER_ADDRESS", 3)
 NEWSLETTER_SIGNUP_WINDOW = env_int("NEWSLETTER_SIGNUP_WINDOW", 3600)
 # How many proxies in front of the site append to X-Forwarded-For (0: use the peer address).
 RATELIMIT_PROXY_COUNT = env_int("RATELIMIT_PROXY_COUNT", 0)
+# The mail provider whose webhooks (bounces, complaints, mailto: unsubscribes) are received under
+# /newsletters/webhooks/<provider>/, in Anymail's spelling (postmark, mailgun, amazon_ses...);
+# empty: none.
+NEWSLETTER_WEBHOOK_PROVIDER = env("NEWSLETTER_WEBHOOK_PROVIDER")
 # Anymail settings from ANYMAIL_* variables, e.g. ANYMAIL_WEBHOOK_SECRET=user:password for the
 # bounce and complaint webhooks, ANYMAIL_MAILGUN_WEBHOOK_SIGNING_KEY for signed providers.
 ANYMAIL = {

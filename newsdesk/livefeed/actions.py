@@ -2,6 +2,8 @@
 
 Registered with Wagtail's action registry (see wagtail_hooks.py), so the admin's create, edit and
 delete views run them too. The row's cursor and pushed fragment are kept by `FeedItem.save()`.
+Publishing is Wagtail's draft state: an item or a correction saved without `publish` waits for
+someone with the publish permission.
 """
 
 from django.db import transaction
@@ -13,11 +15,16 @@ from wagtail.log_actions import log
 
 PIN_PERMISSION = "livefeed.pin_feeditem"
 PIN_REFUSED = "Only editors can pin updates."
+PUBLISH_PERMISSION = "livefeed.publish_feeditem"
 
 
 def can_pin(user):
     # No user means a trusted script on the server (manage.py feed_post).
     return user is None or user.has_perm(PIN_PERMISSION)
+
+
+def can_publish(user):
+    return user is None or user.has_perm(PUBLISH_PERMISSION)
 
 
 class PostFeedItem(CreateAction):
@@ -33,6 +40,8 @@ class CorrectFeedItem(EditAction):
         stored = type(self.instance).objects.get(pk=self.instance.pk)
         if self.instance.pinned != stored.pinned and not can_pin(self.user):
             raise EditPermissionError(PIN_REFUSED)
+        if self.publish:
+            self.instance.date_publication()
         return super().execute(skip_permission_checks=skip_permission_checks)
 
 

@@ -355,9 +355,10 @@ class FeedLoader:
             image=article.lead_image if article and options.get("image") else None,
             pinned=options.get("pinned", False),
             published_at=published_at,
+            trusted=True,  # the demo's reporters' updates as an editor would have published them
         )
         if before:
-            item = services.correct_item(item=item, user=item.author, text=final)
+            item = services.correct_item(item=item, user=item.author, trusted=True, text=final)
             edited_at = published_at + timedelta(hours=options["corrected_after"])
             FeedItem.objects.filter(pk=item.pk).update(edited_at=edited_at)
             item.refresh_from_db()

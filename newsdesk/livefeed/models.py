@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.fields import RichTextField
-from wagtail.models import RevisionMixin
+from wagtail.models import DraftStateMixin, RevisionMixin
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
@@ -45,7 +45,17 @@ def lock_feed_writes():
 
 class FeedItemQuerySet(models.QuerySet):
     def visible(self):
+        """What readers see: published and not removed."""
+        return self.filter(live=True, removed_at__isnull=True)
+
+    def not_removed(self):
+        """What the newsroom works on: published items and those waiting for an editor."""
         return self.filter(removed_at__isnull=True)
+
+    def awaiting_publication(self):
+        """Held updates and drafted corrections: saved by someone who may not publish (or as
+        a draft), not published since."""
+        return self.not_removed().filter(Q(live=False) | Q(has_unpublished_changes=True))
 
     def for_display(self):
         return self.select_related("article", "section", "image").prefetch_related(
@@ -60,15 +70,21 @@ class FeedItemQuerySet(models.QuerySet):
         return self.visible().for_display().order_by("-pinned", "-published_at", "-pk")[:count]
 
     def changed_after(self, cursor):
-        """Rows written (posted, corrected or removed) after `cursor`, oldest change first."""
+        """Rows readers saw change (published, corrected or removed) after `cursor`, oldest
+        change first. A held item has no cursor: it is not here until it is published."""
         return self.filter(cursor__gt=cursor).order_by("cursor")
 
     def current_cursor(self):
         return self.aggregate(cursor=Max("cursor"))["cursor"] or 0
 
 
-class FeedItem(index.Indexed, RevisionMixin, models.Model):
-    """A short, timestamped update in the live news feed."""
+class FeedItem(index.Indexed, DraftStateMixin, RevisionMixin, models.Model):
+    """A short, timestamped update in the live news feed.
+
+    Published (`live`) when its author may publish (`livefeed.publish_feeditem`, Editors by
+    default); otherwise held, as a draft, until an editor publishes it. A correction by someone
+    who may not publish waits as a draft of the published item in the same way.
+    """
 
     text = RichTextField(
         features=TEXT_FEATURES,
@@ -109,8 +125,9 @@ class FeedItem(index.Indexed, RevisionMixin, models.Model):
     )
     edited_at = models.DateTimeField(null=True, blank=True, editable=False)
     removed_at = models.DateTimeField(null=True, blank=True, editable=False)
-    # Every write takes the next cursor; streams read rows whose cursor is above what they sent.
-    cursor = models.BigIntegerField(unique=True, blank=True, editable=False)
+    # Every write readers see takes the next cursor; streams read rows whose cursor is above
+    # what they sent. An item never published has none, so holding it moves no stream on.
+    cursor = models.BigIntegerField(unique=True, null=True, blank=True, editable=False)
     # The item as streams push it, rendered once when it is written (not once per reader).
     fragment = models.TextField(blank=True, editable=False)
 
@@ -120,10 +137,13 @@ class FeedItem(index.Indexed, RevisionMixin, models.Model):
         index.SearchField("text"),
         index.FilterField("published_at"),
         index.FilterField("removed_at"),
+        index.FilterField("live"),
     ]
 
     # What readers see change; pinning and removal are not corrections.
     CONTENT_FIELDS = ("text", "article_id", "section_id", "image_id")
+    # The row's own state, which a revision being published must not roll back.
+    ROW_FIELDS = ("author_id", "published_at", "edited_at", "removed_at", "cursor", "fragment")
 
     class Meta:
         verbose_name = "feed item"
@@ -147,14 +167,21 @@ class FeedItem(index.Indexed, RevisionMixin, models.Model):
             return super().save(*args, **kwargs)
         with transaction.atomic():
             lock_feed_writes()
-            if not self._state.adding and not self.is_removed:
-                stored = FeedItem.objects.filter(pk=self.pk).first()
-                if stored is not None and self.content_differs_from(stored):
-                    self.edited_at = timezone.now()
+            stored = FeedItem.objects.filter(pk=self.pk).first() if self.pk else None
+            was_public = stored is not None and stored.is_public
+            if was_public and not self.live and not self.is_removed:
+                # Unpublishing takes an update off every page: to readers, a removal.
+                self.removed_at = timezone.now()
+            if not (self.is_public or was_public):
+                # Held for an editor: no cursor, so no stream, page or feed changes.
+                self.fragment = ""
+                return super().save(*args, **kwargs)
+            if self.is_public and was_public and self.content_differs_from(stored):
+                self.edited_at = timezone.now()
             self.cursor = FeedItem.objects.current_cursor() + 1
             super().save(*args, **kwargs)
             # The fragment carries the item's id, which a new row only has after the insert.
-            self.fragment = "" if self.is_removed else self.render_fragment()
+            self.fragment = self.render_fragment() if self.is_public else ""
             super().save(update_fields=["fragment"])
         # Pages readers load without JavaScript show the feed as it was when cached.
         purge_paths(["/", reverse("livefeed:index"), reverse("livefeed:rss")])
@@ -172,6 +199,10 @@ class FeedItem(index.Indexed, RevisionMixin, models.Model):
         return self.removed_at is not None
 
     @property
+    def is_public(self):
+        return self.live and not self.is_removed
+
+    @property
     def stream_id(self):
         return f"feed-item-{self.pk}"
 
@@ -180,3 +211,23 @@ class FeedItem(index.Indexed, RevisionMixin, models.Model):
 
     def render_fragment(self):
         return render_to_string("livefeed/components/feed_item.html", {"item": self}).strip()
+
+    def with_content_json(self, content):
+        # A revision holds the text as written; where the row stands (its author, time, cursor,
+        # removal) is the row's, whichever revision an editor publishes.
+        obj = super().with_content_json(content)
+        for name in self.ROW_FIELDS:
+            setattr(obj, name, getattr(self, name))
+        return obj
+
+    def get_waiting_version(self):
+        """What publishing would put on the feed: the latest revision when it is not the live
+        one (select_related("latest_revision") spares a query per item)."""
+        if self.live and self.has_unpublished_changes and self.latest_revision:
+            return self.with_content_json(self.latest_revision.content)
+        return self
+
+    def date_publication(self):
+        """A held update is dated when an editor publishes it: to readers it is news then."""
+        if self.first_published_at is None:
+            self.published_at = timezone.now()

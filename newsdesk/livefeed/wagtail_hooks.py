@@ -11,7 +11,7 @@ from newsdesk.livefeed.actions import (
     PostFeedItem,
     RemoveFeedItem,
 )
-from newsdesk.livefeed.admin_views import QuickPostView
+from newsdesk.livefeed.admin_views import PublishView, QuickPostView
 from newsdesk.livefeed.models import FeedItem
 
 
@@ -39,8 +39,9 @@ class FeedItemViewSet(SnippetViewSet):
     ]
 
     def get_queryset(self, request):
-        # Removed items stay in the database with their revisions, out of the editors' way.
-        return FeedItem.objects.visible().select_related("author")
+        # Removed items stay in the database with their revisions, out of the editors' way;
+        # held ones are listed (as drafts) for an editor to publish.
+        return FeedItem.objects.not_removed().select_related("author")
 
 
 register_snippet(FeedItemViewSet)
@@ -53,7 +54,10 @@ class QuickPostMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def register_quick_post_url():
-    urls = [path("", QuickPostView.as_view(), name="quick_post")]
+    urls = [
+        path("", QuickPostView.as_view(), name="quick_post"),
+        path("<int:pk>/publish/", PublishView.as_view(), name="publish"),
+    ]
     return [path("news-feed/", include((urls, "livefeed_admin")))]
 
 
@@ -62,6 +66,13 @@ def register_quick_post_menu_item():
     return QuickPostMenuItem(
         "News feed", reverse("livefeed_admin:quick_post"), icon_name="pilcrow", order=150
     )
+
+
+@hooks.register("construct_snippet_action_menu")
+def publish_first(menu_items, request, context):
+    # Who may publish corrects an update in one step: Publish is the main button, not a draft.
+    if context["model"] is FeedItem:
+        menu_items.sort(key=lambda item: item.name != "action-publish")
 
 
 @hooks.register("register_actions")

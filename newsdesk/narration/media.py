@@ -3,6 +3,11 @@
 Browsers seek in an <audio> file with Range requests; granian's static file serving ignores
 them, so seeking in a narration would not work. In production nginx or the object store (S3)
 serves media and this view is off (setting SERVE_MEDIA).
+
+Only the folders readers are sent to are served (PUBLIC_FOLDERS, the same as in
+deploy/nginx/newsdesk.conf): Wagtail's documents may be private and go through /documents/,
+which checks. A path is taken as it is, never normalised: one with an empty, "." or ".."
+segment, a backslash or a control character is not a file this site links to.
 """
 
 import asyncio
@@ -11,37 +16,58 @@ import os
 import re
 
 from django.conf import settings
-from django.core.exceptions import SuspiciousFileOperation
 from django.core.handlers.asgi import ASGIRequest
 from django.http import Http404, HttpResponse, StreamingHttpResponse
-from django.utils._os import safe_join
 from django.utils.http import http_date, parse_http_date_safe
 from django.views.decorators.http import require_safe
 
 CHUNK_SIZE = 64 * 1024
-RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
-# Wagtail documents may be private: they are only served through /documents/, which checks.
-PRIVATE_PREFIXES = ("documents/",)
+RANGE = re.compile(r"bytes=([0-9]*)-([0-9]*)")
+# What the site links to: image renditions, original images (sitemaps), narration audio.
+PUBLIC_FOLDERS = ("images", "original_images", "narration")
+# Beyond any file: numbers longer than this are not converted (Python refuses 4,300 digits).
+MAX_DIGITS = 18
+
+
+def public_file(path):
+    """The file under MEDIA_ROOT that `path` names, if it is in a public folder; else None."""
+    segments = path.split("/")
+    if segments[0] not in PUBLIC_FOLDERS or len(segments) < 2:
+        return None
+    if any(segment in ("", ".", "..") or not segment.isprintable() for segment in segments):
+        return None
+    if "\\" in path:
+        return None
+    root = os.path.realpath(os.path.join(settings.MEDIA_ROOT, segments[0]))
+    full_path = os.path.realpath(os.path.join(root, *segments[1:]))
+    # A symbolic link may not lead out of its folder.
+    if not full_path.startswith(root + os.sep) or not os.path.isfile(full_path):
+        return None
+    return full_path
+
+
+def number(digits):
+    return int(digits) if len(digits) <= MAX_DIGITS else 10**MAX_DIGITS
 
 
 def byte_range(header, size):
     """(start, end) for a single Range header, None to serve the whole file (no header, or one
     this view does not handle, like several ranges), or "unsatisfiable"."""
-    match = RANGE.match(header.strip()) if header else None
+    match = RANGE.fullmatch(header.strip()) if header else None
     if match is None:
         return None
     first, last = match.groups()
     if not first and not last:
         return None
     if not first:
-        length = int(last)
-        if length == 0:
+        length = number(last)
+        if length == 0 or size == 0:
             return "unsatisfiable"
         return max(0, size - length), size - 1
-    start = int(first)
-    end = min(int(last), size - 1) if last else size - 1
-    if start >= size or (last and int(last) < start):
+    start = number(first)
+    if start >= size or (last and number(last) < start):
         return "unsatisfiable"
+    end = min(number(last), size - 1) if last else size - 1
     return start, end
 
 
@@ -73,18 +99,13 @@ async def aread_chunks(path, start, length):
 
 @require_safe
 def serve(request, path):
-    if path.startswith(PRIVATE_PREFIXES):
+    full_path = public_file(path)
+    if full_path is None:
         raise Http404
-    try:
-        full_path = safe_join(settings.MEDIA_ROOT, path)
-    except SuspiciousFileOperation:
-        raise Http404 from None
     try:
         stat = os.stat(full_path)
     except OSError:
         raise Http404 from None
-    if not os.path.isfile(full_path):
-        raise Http404
     size = stat.st_size
     etag = f'"{stat.st_mtime_ns:x}-{size:x}"'
     last_modified = http_date(stat.st_mtime)

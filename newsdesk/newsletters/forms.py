@@ -47,6 +47,19 @@ class SignupForm(forms.Form):
         return [self.newsletters[slug] for slug in self.cleaned_data["newsletter"]]
 
 
+class UnsubscribePageForm(forms.Form):
+    """A button of the unsubscribe page: the link's newsletter (no `newsletter`) or another."""
+
+    action = forms.ChoiceField(
+        choices=[("unsubscribe", "Unsubscribe"), ("subscribe", "Subscribe")], required=False
+    )
+    newsletter = forms.ModelChoiceField(
+        queryset=Newsletter.objects.active(),
+        required=False,
+        error_messages={"invalid_choice": UNKNOWN},
+    )
+
+
 class TestSendForm(forms.Form):
     email = forms.CharField(label="Send a test to", strip=True)
 

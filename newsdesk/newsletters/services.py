@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import get_random_string
+from wagtail.models import ModelLogEntry
 
 from newsdesk.newsletters import addresses, composer, sending, tokens
 from newsdesk.newsletters.models import (
@@ -229,19 +231,30 @@ def unsubscribe(*, subscriber_id, newsletter_id):
 
 
 def resubscribe(*, subscriber_id, newsletter_id):
-    """From the unsubscribe page, whose link proves the address: no second confirmation."""
-    subscriber = Subscriber.objects.filter(pk=subscriber_id, suppressed=False).first()
-    newsletter = Newsletter.objects.active().filter(pk=newsletter_id).first()
-    if subscriber is None or newsletter is None:
+    """Undo an unsubscribe from the page the newsletter's own link opened. The reader confirmed
+    this subscription once, so it needs no second confirmation; False if they never did (or
+    the newsletter is closed, or the address suppressed): then only sign_up() may add it."""
+    subscription = Subscription.objects.filter(
+        subscriber_id=subscriber_id,
+        newsletter_id=newsletter_id,
+        newsletter__active=True,
+        subscriber__suppressed=False,
+        confirmed_at__isnull=False,
+    ).first()
+    if subscription is None:
         return False
-    subscription, _ = Subscription.objects.get_or_create(
-        subscriber=subscriber, newsletter=newsletter
-    )
     if subscription.status != Status.CONFIRMED:
         subscription.status = Status.CONFIRMED
-        subscription.confirmed_at = timezone.now()
-        subscription.save(update_fields=["status", "confirmed_at"])
+        subscription.save(update_fields=["status"])
     return True
+
+
+def forget_address_in_history(*, subscriber_id):
+    """The admin's history names a subscriber by address (Wagtail logs str()); once the
+    subscriber is deleted it keeps who did what, and when, to subscriber number N only."""
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Subscriber), object_id=str(subscriber_id)
+    ).update(label=f"Subscriber {subscriber_id} (deleted)", data={})
 
 
 def suppress(*, email, reason):

@@ -6,7 +6,7 @@ from django.dispatch import receiver
 
 from newsdesk.core.pagecache import bump
 from newsdesk.newsletters import services
-from newsdesk.newsletters.models import Newsletter
+from newsdesk.newsletters.models import Newsletter, Subscriber
 
 
 @receiver(tracking, dispatch_uid="newsletters.tracking")
@@ -24,3 +24,8 @@ def on_inbound_mail(sender, event, esp_name, **kwargs):
 def on_newsletter_changed(sender, **kwargs):
     # Sign-up boxes on every page (sidebar, footer) list the active newsletters.
     bump("chrome")
+
+
+@receiver(post_delete, sender=Subscriber, dispatch_uid="newsletters.subscriber_deleted")
+def on_subscriber_deleted(sender, instance, **kwargs):
+    services.forget_address_in_history(subscriber_id=instance.pk)

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -6,9 +7,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from newsdesk.core import ratelimit
-from newsdesk.core.csrf import same_origin_only
+from newsdesk.core.csrf import is_cross_site, same_origin_only
 from newsdesk.newsletters import services, tokens
-from newsdesk.newsletters.forms import SignupForm
+from newsdesk.newsletters.forms import SignupForm, UnsubscribePageForm
 from newsdesk.newsletters.models import Newsletter, Subscriber, Subscription
 
 THANKS = "Thank you for signing up. We've sent you a confirmation email."
@@ -54,21 +55,24 @@ def subscribe(request):
         return _signup_response(request, status=400, form=form)
     if not form.is_bot:
         email = form.cleaned_data["email"]
-        # Repeated sign-ups of one address are answered alike but mail nothing more: no
-        # flooding someone's inbox with confirmation requests they never asked for.
-        by_address = ratelimit.hit(
-            "newsletter-signup-address",
-            email,
-            limit=settings.NEWSLETTER_SIGNUPS_PER_ADDRESS,
-            window=settings.NEWSLETTER_SIGNUP_WINDOW,
-        )
-        if by_address.allowed:
+        if _may_mail(email):
             services.sign_up(
                 email=email,
                 newsletters=form.chosen_newsletters,
                 source_url=form.cleaned_data["source"],
             )
     return _signup_response(request, status=200, message=THANKS)
+
+
+def _may_mail(email):
+    """Repeated sign-ups of one address are answered alike but mail nothing more: no flooding
+    someone's inbox with confirmation requests they never asked for."""
+    return ratelimit.hit(
+        "newsletter-signup-address",
+        email,
+        limit=settings.NEWSLETTER_SIGNUPS_PER_ADDRESS,
+        window=settings.NEWSLETTER_SIGNUP_WINDOW,
+    ).allowed
 
 
 def per_link(request):
@@ -110,13 +114,7 @@ def resend_confirmation(request, token):
     check = services.check_confirm_token(token)
     sent = False
     if check.state == "expired":
-        decision = ratelimit.hit(
-            "newsletter-signup-address",
-            check.subscriber.email,
-            limit=settings.NEWSLETTER_SIGNUPS_PER_ADDRESS,
-            window=settings.NEWSLETTER_SIGNUP_WINDOW,
-        )
-        sent = decision.allowed and services.send_new_confirmation(token=token)
+        sent = _may_mail(check.subscriber.email) and services.send_new_confirmation(token=token)
     return render(
         request,
         "newsletters/confirm_problem.html",
@@ -124,8 +122,14 @@ def resend_confirmation(request, token):
     )
 
 
+def is_one_click(request):
+    """RFC 8058's unsubscribe POST, which mail providers send (from their servers, or from a
+    webmail page: with any Origin, or none)."""
+    return request.POST.get("List-Unsubscribe") == "One-Click"
+
+
 @never_cache
-@csrf_exempt  # RFC 8058: mail programs POST here without cookies; the signed token is the proof
+@csrf_exempt  # RFC 8058's one-click POST; the page's own forms are checked below
 @require_http_methods(["GET", "POST"])
 @ratelimit.form_rate_limit("newsletter-unsubscribe", key=per_link)
 def unsubscribe(request, token):
@@ -138,19 +142,20 @@ def unsubscribe(request, token):
     if subscriber is None or newsletter is None:
         # Deleted on request, or the newsletter is gone: nothing will be sent either way.
         return render(request, "newsletters/unsubscribe_gone.html")
-    done = ""
-    if request.method == "POST":
-        action = request.POST.get("action", "unsubscribe")
-        other = request.POST.get("newsletter")
-        target = newsletter.pk
-        if other and other.isdigit():
-            target = int(other)
-        if action == "subscribe":
-            services.resubscribe(subscriber_id=subscriber.pk, newsletter_id=target)
-            done = "subscribed"
-        else:
-            services.unsubscribe(subscriber_id=subscriber.pk, newsletter_id=target)
-            done = "unsubscribed"
+    done, target, form = "", newsletter, None
+    if request.method == "POST" and is_one_click(request):
+        # Harmless from anywhere: it can only stop the link's own newsletter.
+        services.unsubscribe(subscriber_id=subscriber.pk, newsletter_id=newsletter.pk)
+        done = "unsubscribed"
+    elif request.method == "POST":
+        if is_cross_site(request):
+            raise PermissionDenied("Cross-site form submission refused.")
+        form = UnsubscribePageForm(request.POST)
+        if form.is_valid():
+            target = form.cleaned_data["newsletter"] or newsletter
+            done = _unsubscribe_page_action(
+                subscriber, target, link_newsletter=newsletter, action=form.cleaned_data["action"]
+            )
     states = dict(
         Subscription.objects.filter(subscriber=subscriber).values_list("newsletter_id", "status")
     )
@@ -167,6 +172,26 @@ def unsubscribe(request, token):
             "status": states.get(newsletter.pk, ""),
             "others": others,
             "done": done,
+            "target": target,
+            "form": form,
             "email": subscriber.email,
         },
+        status=400 if form is not None and form.errors else 200,
     )
+
+
+def _unsubscribe_page_action(subscriber, newsletter, *, link_newsletter, action):
+    """Unsubscribe from `newsletter`, or subscribe to it: at once if the link's own newsletter
+    was confirmed before, else by the double opt-in (the link may have been forwarded)."""
+    if action != "subscribe":
+        services.unsubscribe(subscriber_id=subscriber.pk, newsletter_id=newsletter.pk)
+        return "unsubscribed"
+    if not newsletter.active:
+        return ""  # it takes no sign-ups (the page offers none)
+    if newsletter == link_newsletter and services.resubscribe(
+        subscriber_id=subscriber.pk, newsletter_id=newsletter.pk
+    ):
+        return "subscribed"
+    if _may_mail(subscriber.email):
+        services.sign_up(email=subscriber.email, newsletters=[newsletter])
+    return "pending"

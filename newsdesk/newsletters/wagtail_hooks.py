@@ -1,15 +1,30 @@
 import django_filters
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
+)
+from wagtail.snippets.views.snippets import (
+    EditView,
+    IndexView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
 from newsdesk.newsletters.admin_views import (
     SEND_PERMISSION,
@@ -82,6 +97,66 @@ class SubscriberPermissionPolicy(ModelPermissionPolicy):
 
 register_permission_policy(Subscriber, SubscriberPermissionPolicy(Subscriber))
 
+# Who may see readers' addresses at all: the listing's own rule (adding is nobody's right).
+SEE_SUBSCRIBERS = ["view", "change", "delete"]
+
+
+# Wagtail's snippet chooser asks only for access to the admin: without these checks any
+# reporter could page through every address, or fetch one per id.
+class SubscriberChooseView(PermissionCheckedMixin, ChooseView):
+    any_permission_required = SEE_SUBSCRIBERS
+
+
+class SubscriberChooseResultsView(PermissionCheckedMixin, ChooseResultsView):
+    any_permission_required = SEE_SUBSCRIBERS
+
+
+class SubscriberChosenView(PermissionCheckedMixin, SnippetChosenView):
+    any_permission_required = SEE_SUBSCRIBERS
+
+
+class SubscriberChosenMultipleView(PermissionCheckedMixin, SnippetChosenMultipleView):
+    any_permission_required = SEE_SUBSCRIBERS
+
+
+class SubscriberChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = SubscriberChooseView
+    choose_results_view_class = SubscriberChooseResultsView
+    chosen_view_class = SubscriberChosenView
+    chosen_multiple_view_class = SubscriberChosenMultipleView
+
+
+class SubscriberDeleteBulkAction(DeleteBulkAction):
+    """Wagtail's bulk delete page names the rows the user may not delete, and takes `id=all`:
+    for subscribers, only staff who may see them get the page."""
+
+    models = [Subscriber]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.permission_policy.user_has_any_permission(request.user, SEE_SUBSCRIBERS):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+# After Wagtail's own snippet actions (order 0), so this one replaces its delete for subscribers.
+hooks.register("register_bulk_action", SubscriberDeleteBulkAction, order=1)
+
+
+# What makes a spreadsheet take a cell for a formula (OWASP's list for CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class SubscriberIndexView(IndexView):
+    """Readers choose their addresses and editors name newsletters: in the CSV export a cell
+    that starts like a formula gets a leading ' so spreadsheets show it as text. (Wagtail's
+    XLSX export already stores such cells as text.)"""
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        if export_format == self.FORMAT_CSV and str(value).startswith(FORMULA_STARTS):
+            return f"'{value}"
+        return value
+
 
 class SubscriberViewSet(SnippetViewSet):
     """Readers' addresses: searchable, exportable as CSV, deletable with all about them."""
@@ -90,6 +165,8 @@ class SubscriberViewSet(SnippetViewSet):
     icon = "user"
     menu_label = "Subscribers"
     copy_view_enabled = False
+    chooser_viewset_class = SubscriberChooserViewSet
+    index_view_class = SubscriberIndexView
     list_display = [
         "email",
         Column("subscription_summary", label="Subscriptions"),

@@ -11,7 +11,7 @@ from django.conf import settings as django_settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 from wagtail.documents import get_document_model
-from wagtail.models import UploadedFile
+from wagtail.models import Collection, UploadedFile
 
 from newsdesk.core.models import NewsImage
 from newsdesk.newsletters.models import Newsletter, Subscriber, Subscription
@@ -126,7 +126,10 @@ def test_it_refuses_bad_image_uploads_with_a_message(editor_client, kind, multip
 
 def test_it_accepts_a_real_image(editor_client):
     upload = SimpleUploadedFile("kyiv.jpg", picture(), content_type="image/jpeg")
-    response = editor_client.post("/admin/images/add/", {"title": "Kyiv", "file": upload})
+    # (Editors choose among the collections; the form preselects the root one.)
+    root = Collection.get_first_root_node()
+    data = {"title": "Kyiv", "file": upload, "collection": root.pk}
+    response = editor_client.post("/admin/images/add/", data)
     assert response.status_code == 302
     assert NewsImage.objects.get().title == "Kyiv"
 

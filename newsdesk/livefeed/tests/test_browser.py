@@ -91,11 +91,12 @@ def test_it_pushes_posts_corrections_pins_and_removals_to_open_pages(
             assert announcer.get_attribute("aria-live") == "polite"
             assert "Air raid alert in Kyiv Oblast" in announcer.inner_text()
 
-        # A correction replaces the update in place and shows "Updated".
+        # A correction replaces the update in place and shows "Updated" (an editor's main
+        # button publishes it; a reporter's saves a draft for an editor).
         admin.get_by_role("link", name="Edit").first.click()
         write(admin, "Air raid alert in Kyiv city and Oblast", replace=True)
         with admin.expect_navigation():
-            admin.get_by_role("button", name="Save").first.click()
+            admin.get_by_role("button", name="Publish", exact=True).click()
         saved = time.monotonic()
         wait_in_all(readers, "Air raid alert in Kyiv city and Oblast", saved)
         for reader in readers:
@@ -146,6 +147,38 @@ def test_it_posts_what_was_typed_when_post_is_clicked_at_once(browser, newsroom)
             admin.click("[data-quick-post-submit]")
         assert admin.get_by_text(f"Posted: “{text}”").is_visible()
     assert text in FeedItem.objects.visible().latest_first().first().text
+
+
+def test_a_reporters_update_reaches_open_pages_when_an_editor_publishes_it(
+    browser, newsroom, django_user_model, screenshot_dir
+):
+    reporter = make_user(django_user_model, "reporter", "Reporters")
+    reporter.password = make_password(PASSWORD, hasher=PBKDF2PasswordHasher())
+    reporter.save()
+    with web_server() as url:
+        reader = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+        reader.goto(url + "/", wait_until="networkidle")
+
+        desk = admin_page(browser, url, "reporter")
+        desk.goto(f"{url}/admin/news-feed/")
+        write(desk, "Substation fire is out")
+        with desk.expect_navigation():
+            desk.click("[data-quick-post-submit]")
+        assert desk.get_by_text("Sent to the editors: “Substation fire is out”").is_visible()
+        waiting = desk.locator("tr", has_text="Substation fire is out")
+        assert waiting.is_visible() and waiting.get_by_role("button").count() == 0
+
+        admin = admin_page(browser, url, "editor")
+        admin.goto(f"{url}/admin/news-feed/")
+        admin.screenshot(path=f"{screenshot_dir}/livefeed-admin-waiting.png", full_page=True)
+        assert "Substation fire is out" not in " ".join(feed_texts(reader))
+        row = admin.locator("tr", has_text="Substation fire is out")
+        with admin.expect_navigation():
+            row.get_by_role("button", name=re.compile("^Publish")).click()
+        published = time.monotonic()
+        assert admin.get_by_text("Published: “Substation fire is out”").is_visible()
+        wait_in_all([reader], "Substation fire is out", published)
+        assert feed_texts(reader)[0] == "Substation fire is out"
 
 
 def test_it_shows_the_feed_page_accessibly_at_phone_and_desktop_width(

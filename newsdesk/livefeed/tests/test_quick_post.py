@@ -78,15 +78,14 @@ def test_it_turns_away_staff_who_may_not_post(client, django_user_model):
     assert not FeedItem.objects.exists()
 
 
-def test_it_corrects_an_item_in_the_snippet_editor_with_a_new_revision(client, reporter):
-    item = services.post_item(text="<p>Two people injured</p>", author=reporter)
-    client.force_login(reporter)
+def test_it_corrects_an_item_in_the_snippet_editor_with_a_new_revision(client, editor):
+    item = services.post_item(text="<p>Two people injured</p>", author=editor)
+    client.force_login(editor)
     url = reverse("wagtailsnippets_livefeed_feeditem:edit", args=[item.pk])
     form = client.get(url)
-    assert form.status_code == 200 and b'name="pinned"' not in form.content
-    response = client.post(
-        url, {"text": contentstate_from_plain_text("Three people injured")}, follow=True
-    )
+    assert form.status_code == 200 and b'name="pinned"' in form.content
+    text = contentstate_from_plain_text("Three people injured")
+    response = client.post(url, {"text": text, "action-publish": "publish"}, follow=True)
     assert response.status_code == 200
     item.refresh_from_db()
     assert item.plain_text == "Three people injured" and item.edited_at is not None

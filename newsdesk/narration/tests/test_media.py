@@ -1,6 +1,9 @@
 """Media served with HTTP Range support (audio seeking under `make run` and in tests)."""
 
+import http.client
 import os
+import urllib.error
+import urllib.parse
 import urllib.request
 
 import pytest
@@ -74,15 +77,131 @@ def test_it_answers_conditional_requests_and_head(client, media_file):
 
 
 @pytest.mark.parametrize(
-    "path",
-    ["/media/../newsdesk/settings.py", "/media/narration/missing.mp3", "/media/narration/",
-     "/media/documents/private.pdf"],
+    ("header", "status", "start", "end"),
+    [
+        ("bytes=" + "9" * 5000 + "-", 416, None, None),  # a first byte far beyond the end
+        ("bytes=" + "9" * 5000 + "-" + "9" * 5001, 416, None, None),
+        ("bytes=0-" + "9" * 5000, 206, 0, 10239),  # a last byte far beyond: to the end
+        ("bytes=-" + "9" * 5000, 206, 0, 10239),  # a suffix longer than the file: all of it
+        ("bytes=-20000", 206, 0, 10239),
+        ("bytes=10239-", 206, 10239, 10239),
+        ("bytes=10240-", 416, None, None),
+        ("bytes=5-5", 206, 5, 5),
+        ("bytes=0-1,5-6", 200, 0, 10239),  # several ranges: the whole file
+        ("bytes=0-1, -5", 200, 0, 10239),
+        ("bytes=\u0663-", 200, 0, 10239),  # an Arabic-Indic digit is not a number here
+        ("bytes=--5", 200, 0, 10239),
+        ("bytes=", 200, 0, 10239),
+    ],
 )  # fmt: skip
-def test_it_serves_nothing_outside_media_or_private(client, settings, db, path):
-    os.makedirs(os.path.join(settings.MEDIA_ROOT, "documents"), exist_ok=True)
-    with open(os.path.join(settings.MEDIA_ROOT, "documents", "private.pdf"), "wb") as file:
-        file.write(b"%PDF private")
-    assert client.get(path).status_code == 404
+def test_it_answers_range_edge_cases(client, media_file, header, status, start, end):
+    response = client.get(media_file, HTTP_RANGE=header)
+    assert response.status_code == status
+    if status == 416:
+        assert response["Content-Range"] == "bytes */10240"
+    else:
+        assert body(response) == DATA[start : end + 1]
+        assert response["Content-Length"] == str(end - start + 1)
+
+
+def test_it_refuses_every_range_of_an_empty_file(client, settings):
+    name = default_storage.save("narration/empty.mp3", ContentFile(b""))
+    try:
+        for header in ("bytes=0-", "bytes=-5", "bytes=0-0"):
+            assert client.get(f"/media/{name}", HTTP_RANGE=header).status_code == 416
+        assert client.get(f"/media/{name}").status_code == 200
+    finally:
+        default_storage.delete(name)
+
+
+@pytest.fixture
+def media_tree(settings, tmp_path):
+    """A private document, a file outside MEDIA_ROOT, and symbolic links out of public folders
+    (as an operator's mistake or another program could leave them)."""
+    root = settings.MEDIA_ROOT
+    for folder in ("documents", "narration", "images", "original_images", "healthz"):
+        os.makedirs(os.path.join(root, folder), exist_ok=True)
+    created = []
+
+    def write(relative, data=b"%PDF private"):
+        path = os.path.join(root, relative)
+        with open(path, "wb") as file:
+            file.write(data)
+        created.append(path)
+
+    write("documents/private.pdf")
+    write("secret.txt")
+    write("healthz/probe.txt")
+    outside = tmp_path / "outside.txt"
+    outside.write_bytes(b"outside MEDIA_ROOT")
+    links = {
+        "narration/link-out.txt": str(outside),
+        "narration/docs": os.path.join(root, "documents"),
+        "images/private.pdf": os.path.join(root, "documents", "private.pdf"),
+    }
+    for link, target in links.items():
+        os.symlink(target, os.path.join(root, link))
+        created.append(os.path.join(root, link))
+    yield root
+    for path in created:
+        os.remove(path)
+
+
+TRAVERSALS = [
+    "/media/documents/private.pdf",
+    "/media/./documents/private.pdf",
+    "/media/%2e/documents/private.pdf",
+    "/media/%2E/documents/private.pdf",
+    "/media/.%2fdocuments/private.pdf",
+    "/media//documents/private.pdf",
+    "/media/documents%2fprivate.pdf",
+    "/media/narration/../documents/private.pdf",
+    "/media/narration/..%2fdocuments/private.pdf",
+    "/media/narration/..%2Fdocuments%2Fprivate.pdf",
+    "/media/narration/%2e%2e/documents/private.pdf",
+    "/media/narration/%2e%2e%2fdocuments%2fprivate.pdf",
+    "/media/narration/.%2e/documents/private.pdf",
+    "/media/narration/%252e%252e/documents/private.pdf",  # double-encoded
+    "/media/narration/%252e%252e%252fdocuments%252fprivate.pdf",
+    "/media/narration/..%5cdocuments%5cprivate.pdf",  # backslashes
+    "/media/narration\\..\\documents\\private.pdf",
+    "/media/narration/%c0%ae%c0%ae/documents/private.pdf",  # overlong UTF-8 dots and slash
+    "/media/narration/%c0%ae%c0%ae%c0%afdocuments%c0%afprivate.pdf",
+    "/media/narration/%e0%80%ae%e0%80%ae/documents/private.pdf",
+    "/media/narration/%00/../../documents/private.pdf",  # NUL
+    "/media/%00",
+    "/media/narration/private.pdf%00.mp3",
+    "/media/narration/docs/private.pdf",  # a symlinked folder
+    "/media/images/private.pdf",  # a symlink to a private file
+    "/media/narration/link-out.txt",  # a symlink out of MEDIA_ROOT
+    "/media/../newsdesk/settings.py",
+    "/media/narration/../../newsdesk/settings.py",
+    "/media/secret.txt",  # MEDIA_ROOT itself is not public
+    "/media/healthz/probe.txt",
+    "/media/narration/",
+    "/media/narration",
+    "/media/narration/missing.mp3",
+    "/media/",
+]
+
+
+@pytest.mark.parametrize("path", TRAVERSALS)
+def test_it_serves_nothing_outside_the_public_folders(client, db, media_tree, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert b"private" not in body(response) and b"outside" not in body(response)
+
+
+@pytest.mark.parametrize("folder", ["images", "original_images", "narration"])
+@pytest.mark.parametrize("name", ["photo.jpg", "київ вночі.jpg"])
+def test_it_serves_the_public_folders(client, folder, name):
+    stored = default_storage.save(f"{folder}/{name}", ContentFile(b"public bytes"))
+    try:
+        response = client.get("/media/" + urllib.parse.quote(stored))
+        assert response.status_code == 200
+        assert body(response) == b"public bytes"
+    finally:
+        default_storage.delete(stored)
 
 
 @pytest.mark.worker
@@ -98,3 +217,28 @@ def test_granian_serves_ranges_as_make_run_does(media_file):
         with urllib.request.urlopen(base + media_file) as response:
             assert response.headers["Content-Length"] == "10240"
             assert response.read() == DATA
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_granian_serves_no_private_file_whatever_the_path(media_tree, media_file):
+    """The same paths, sent byte for byte to the server `make run` starts (no client tidies
+    them up on the way)."""
+    with web_server() as base:
+        port = urllib.parse.urlsplit(base).port
+        statuses = {}
+        for path in TRAVERSALS:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            connection.putrequest("GET", path, skip_accept_encoding=True)
+            connection.endheaders()
+            response = connection.getresponse()
+            assert b"private" not in response.read()
+            statuses[path] = response.status
+            connection.close()
+        assert {path: status for path, status in statuses.items() if status != 404} == {}
+        huge = urllib.request.Request(
+            base + media_file, headers={"Range": "bytes=9" + "9" * 5000 + "-"}
+        )
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(huge)
+        assert refused.value.code == 416

