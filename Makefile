@@ -9,7 +9,7 @@ PORT ?= 8000
 # make run V=1: every step's output and the processes' INFO logs.
 V ?= 0
 
-.PHONY: install install-prod run test lint browser-deps bench clean lock
+.PHONY: install install-prod run test lint test-deps bench clean lock
 
 install: $(VENV)/.installed
 
@@ -32,8 +32,8 @@ install-prod:
 lock: install
 	$(PY) -m pip freeze --exclude-editable | grep -v '^-e ' > requirements.lock
 
-browser-deps:
-	@scripts/ensure-chromium
+test-deps:
+	@scripts/ensure-test-tools
 
 # Migrates, loads the demo and serves it (scripts/serve): SITE_URL follows HOST and PORT.
 run: install
@@ -45,7 +45,7 @@ lint: install
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) check
 
-test: install browser-deps lint
+test: install test-deps lint
 	$(MANAGE) collectstatic --no-input --verbosity 0
 	$(BIN)/pytest $(PYTEST_ARGS)
 
