@@ -813,7 +813,7 @@ class Importer:
                 link.set("id", str(target[1]))
             elif target and target[0] == "pending":
                 pending = True
-        return lxml.html.tostring(root, encoding="unicode"), pending
+        return lxml.html.tostring(root, encoding="unicode", method="xml"), pending
 
     def purge_once(self):
         """One purge for the whole import: the pages it changed and every listing of them."""
