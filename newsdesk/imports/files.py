@@ -148,9 +148,9 @@ def xml_error_message(name, error):
     what = LOCATION_SUFFIX.sub("", error.msg or "not well-formed XML").strip()
     if "Premature end" in what or "EndTag" in what or "Extra content" in what or not what:
         what += " (the file looks cut short or damaged)"
-    if "Document is empty" in what:
-        what = "the file is empty"
-    return f"{where(name, line, column)}: {what[:1].lower() + what[1:]}"
+    if "Document is empty" in what or what.startswith("no element found"):
+        what, column = "the file is empty", None
+    return f"{where(name, max(line or 1, 1), column)}: {what[:1].lower() + what[1:]}"
 
 
 def local_name(element):
@@ -207,7 +207,7 @@ UNEXPECTED = re.compile(r"Unexpected symbol '(.*)' at (\d+)")
 def json_error_message(path, name):
     """Read the file again with ijson's pure-Python parser, which tells the offset of the fault,
     and turn the offset into a line and a column (the fast parser only shows a snippet)."""
-    with open(path, encoding="utf-8", errors="replace") as stream:
+    with open(path, "rb") as stream:
         try:
             for _ in ijson_python.basic_parse(stream):
                 pass
