@@ -104,6 +104,8 @@ def fetch(url, *, allow_private=False, max_bytes=None, timeout=None, clock=time.
                 redirect=False,
                 preload_content=False,
             )
+        except (urllib3.exceptions.TimeoutError, urllib3.exceptions.ReadTimeoutError):
+            raise MediaError(f"{url} took too long to download") from None
         except urllib3.exceptions.HTTPError as error:
             raise MediaError(f"{parts.hostname} did not answer ({type(error).__name__})") from None
         try:
@@ -134,6 +136,8 @@ def read_image_response(response, url, max_bytes, deadline, clock):
                 raise MediaError(f"{url} is larger than {max_bytes:,} bytes")
             if clock() > deadline:
                 raise MediaError(f"{url} took too long to download")
+    except (urllib3.exceptions.TimeoutError, urllib3.exceptions.ReadTimeoutError):
+        raise MediaError(f"{url} took too long to download") from None
     except urllib3.exceptions.HTTPError as error:
         raise MediaError(f"{url} could not be read ({type(error).__name__})") from None
     return bytes(data)

@@ -38,3 +38,47 @@ def run_command(name, *args):
 
 def last_run():
     return ImportRun.objects.order_by("-pk").first()
+
+
+def wxr(*items, site="https://news.example"):
+    """A minimal WordPress export holding `items`."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" '
+        'xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">'
+        f"<channel><title>News</title><link>{site}</link><wp:wxr_version>1.2</wp:wxr_version>"
+        f"<wp:base_site_url>{site}</wp:base_site_url>{''.join(items)}</channel></rss>"
+    )
+
+
+def post_item(post_id, title, *, body="<p>Some text.</p>", status="publish", thumbnail=None,
+              date="2024-05-01 10:00:00", category="news"):  # fmt: skip
+    meta = (
+        f"<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>{thumbnail}"
+        "</wp:meta_value></wp:postmeta>"
+        if thumbnail
+        else ""
+    )
+    return (
+        f"<item><title>{title}</title><dc:creator>editor</dc:creator>"
+        f"<content:encoded><![CDATA[{body}]]></content:encoded><wp:post_id>{post_id}</wp:post_id>"
+        f"<wp:post_date>{date}</wp:post_date><wp:post_date_gmt>{date}</wp:post_date_gmt>"
+        f"<wp:post_name>post-{post_id}</wp:post_name><wp:status>{status}</wp:status>"
+        f'<wp:post_type>post</wp:post_type><category domain="category" nicename="{category}">'
+        f"<![CDATA[{category.title()}]]></category>{meta}</item>"
+    )
+
+
+def attachment_item(post_id, url):
+    return (
+        f"<item><title>Picture {post_id}</title><wp:post_id>{post_id}</wp:post_id>"
+        "<wp:status>inherit</wp:status><wp:post_type>attachment</wp:post_type>"
+        f"<wp:attachment_url><![CDATA[{url}]]></wp:attachment_url></item>"
+    )
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text)
+    return path
