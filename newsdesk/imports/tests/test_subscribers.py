@@ -7,30 +7,18 @@ import pytest
 from django.core.management import CommandError
 
 from newsdesk.imports.models import ImportItem
-from newsdesk.imports.tests.conftest import last_run, run_command, write
+from newsdesk.imports.tests.conftest import FIXTURES, last_run, run_command, write
 from newsdesk.newsletters import services
 from newsdesk.newsletters.models import Newsletter, Subscriber, Subscription
 
 pytestmark = pytest.mark.django_db
 Status = Subscription.Status
 
-GHOST_MEMBERS = """id,email,name,note,subscribed_to_emails,complimentary_plan,stripe_customer_id,created_at,deleted_at,labels
-6601,Ana.Ruiz@Example.org,Ana Ruiz,,true,,,2021-04-05T10:00:00.000Z,,
-6602,ben@example.org,Ben,,false,,,2021-05-01T10:00:00.000Z,,
-"""
-MAILCHIMP_SUBSCRIBED = """Email Address,First Name,Last Name,MEMBER_RATING,OPTIN_TIME,OPTIN_IP,CONFIRM_TIME,CONFIRM_IP,LAST_CHANGED,TAGS
-cara@example.org,Cara,Lind,2,2019-01-02 03:04:05,,2019-01-02 03:10:00,,2020-01-01 00:00:00,
-"""
-MAILCHIMP_UNSUBSCRIBED = """Email Address,First Name,Last Name,OPTIN_TIME,CONFIRM_TIME,UNSUB_TIME,UNSUB_CAMPAIGN_TITLE,UNSUB_REASON
-dan@example.org,Dan,,2018-06-01 08:00:00,2018-06-01 08:05:00,2020-02-02 02:02:02,Weekly,
-"""
-MAILCHIMP_CLEANED = """Email Address,First Name,Last Name,OPTIN_TIME,CONFIRM_TIME,CLEAN_TIME,CLEAN_CAMPAIGN_TITLE
-eve@example.org,Eve,,2018-06-01 08:00:00,2018-06-01 08:05:00,2020-03-03 03:03:03,Weekly
-"""
-SUBSTACK = """email,active_subscription,expiry,plan,email_disabled,created_at,first_payment_at
-fay@example.org,true,,free,false,2022-07-08T09:10:11.000Z,
-gus@example.org,true,,free,true,2022-07-09T09:10:11.000Z,
-"""
+GHOST_MEMBERS = (FIXTURES / "ghost-members.csv").read_text()
+MAILCHIMP_SUBSCRIBED = (FIXTURES / "subscribed_members_export.csv").read_text()
+MAILCHIMP_UNSUBSCRIBED = (FIXTURES / "unsubscribed_members_export.csv").read_text()
+MAILCHIMP_CLEANED = (FIXTURES / "cleaned_members_export.csv").read_text()
+SUBSTACK = (FIXTURES / "substack-email-list.csv").read_text()
 
 
 @pytest.fixture
