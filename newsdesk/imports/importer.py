@@ -798,6 +798,7 @@ class Importer:
                     )
                 if not pending:
                     self.provenance.links_done("post", key)
+            self.purge.add(page.url)
 
     def relink(self, value):
         import lxml.html
