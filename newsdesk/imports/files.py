@@ -135,7 +135,7 @@ def xml_events(path, name):
                         )
                 yield event, element
     except etree.XMLSyntaxError as error:
-        raise ExportError(xml_error_message(name, error)) from None
+        raise ExportError(xml_error_message(name, error, path)) from None
     except OSError as error:
         raise ExportError(f"{name}: cannot be read ({error.strerror or error}).") from None
 
@@ -143,11 +143,16 @@ def xml_events(path, name):
 LOCATION_SUFFIX = re.compile(r",? line \d+, column \d+$")
 
 
-def xml_error_message(name, error):
+def line_count(path):
+    with open(path, "rb") as stream:
+        return sum(chunk.count(b"\n") for chunk in iter(lambda: stream.read(CHUNK), b"")) + 1
+
+
+def xml_error_message(name, error, path):
     line, column = error.position if error.position else (error.lineno, None)
     what = LOCATION_SUFFIX.sub("", error.msg or "not well-formed XML").strip()
-    if "Premature end" in what or "EndTag" in what or "Extra content" in what or not what:
-        what += " (the file looks cut short or damaged)"
+    if "Premature end" in what or (line and line >= line_count(path)):
+        what += " (the file ends there: it looks cut short)"
     if "Document is empty" in what or what.startswith("no element found"):
         what, column = "the file is empty", None
     return f"{where(name, max(line or 1, 1), column)}: {what[:1].lower() + what[1:]}"
