@@ -23,8 +23,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 import urllib3
 from django.conf import settings
 from django.core.files.images import ImageFile
-from django.db import transaction
 from PIL import Image, UnidentifiedImageError
+from wagtail.models import Collection
 
 from newsdesk.core.models import NewsImage
 
@@ -143,17 +143,17 @@ def read_image_response(response, url, max_bytes, deadline, clock):
     return bytes(data)
 
 
-def image_extension(data):
-    """The file extension of a picture Pillow can read, or MediaError."""
+def image_kind(data):
+    """(file extension, width, height) of a picture Pillow can read, or MediaError."""
     try:
         with Image.open(BytesIO(data)) as picture:
             picture.verify()
-            kind = picture.format
+            kind, (width, height) = picture.format, picture.size
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise MediaError("not a picture that can be read") from None
     if kind not in PILLOW_FORMATS:
         raise MediaError(f"a {kind} picture, which the site does not take")
-    return PILLOW_FORMATS[kind]
+    return PILLOW_FORMATS[kind], width, height
 
 
 def folder_candidates(url, relative_file=""):
@@ -179,26 +179,23 @@ def inside(folder, relative):
 
 
 class MediaLibrary:
-    """Finds, checks and stores pictures for one import; remembers what it stored, so a picture
-    referred to by many posts (or found again by a later run) is stored once."""
+    """Finds, checks and stores pictures for one import. A picture is known by the SHA-1 of its
+    bytes (Wagtail's `file_hash`), so one file is stored once whatever its names or addresses,
+    in this import, a later one or the library."""
 
     def __init__(
-        self,
-        *,
-        provenance,
-        folder=None,
-        fetch_media=False,
-        allow_private=False,
-        dry_run=False,
-        fetcher=fetch,
+        self, *, folder=None, fetch_media=False, allow_private=False, dry_run=False, fetcher=fetch
     ):
-        self.provenance = provenance
+        self.by_url = {}
+        self.by_hash = None
+        self.new_ids = []
         self.folder = Path(folder).resolve() if folder else None
         self.fetch_media = fetch_media
         self.allow_private = allow_private
         self.dry_run = dry_run
         self.fetcher = fetcher
         self.stored = self.reused = self.missing = self.found = 0
+        self.collection_id = None
         self.problems = {}  # url -> why it is missing
 
     def image_for(self, url, *, alt="", title="", caption="", credit="", relative_file=""):
@@ -208,9 +205,8 @@ class MediaLibrary:
             url = "https:" + url
         if not url or url.startswith("data:"):
             return None
-        known = self.provenance.get("image", url)
-        if known:
-            return known.object_id
+        if url in self.by_url:
+            return self.by_url[url]
         try:
             data, name = self.read(url, relative_file)
         except MediaError as problem:
@@ -220,12 +216,13 @@ class MediaLibrary:
         if data is None:  # a dry run found it
             return None
         try:
-            extension = image_extension(data)
+            kind = image_kind(data)
         except MediaError as problem:
             self.missing += 1
             self.problems[url] = f"{name}: {problem}"
             return None
-        return self.store(url, data, name, extension, alt, title, caption, credit)
+        self.by_url[url] = self.store(data, name, kind, alt, title, caption, credit)
+        return self.by_url[url]
 
     def read(self, url, relative_file):
         if self.folder:
@@ -248,26 +245,35 @@ class MediaLibrary:
             )
         raise MediaError("no media folder given and fetching is off (--fetch-media)")
 
-    def store(self, url, data, name, extension, alt, title, caption, credit):
+    def store(self, data, name, kind, alt, title, caption, credit):
+        """The id of the picture with these bytes: one the site has (under whatever name), else
+        a new one. Written with bulk_create, so without the search-index and reference-index
+        tasks each save would queue: `new_ids` are indexed in bulk when the import ends."""
         digest = hashlib.sha1(data).hexdigest()  # Wagtail's file_hash: SHA-1 of the file
-        with transaction.atomic():
-            image = NewsImage.objects.filter(file_hash=digest).order_by("pk").first()
-            if image:
-                self.reused += 1
-            else:
-                stem = os.path.splitext(name)[0][:80] or "image"
-                image = NewsImage(
-                    title=(title or stem)[:255],
-                    alt_text=alt[:300],
-                    caption=caption,
-                    photographer=credit[:120],
-                    file=ImageFile(BytesIO(data), name=f"{stem}.{extension}"),
-                    file_hash=digest,
-                    file_size=len(data),
-                )
-                image.save()
-                self.stored += 1
-            self.provenance.remember("image", url, image, checksum=digest)
+        if self.by_hash is None:
+            self.by_hash = dict(NewsImage.objects.values_list("file_hash", "pk"))
+            self.collection_id = Collection.get_first_root_node().pk
+        if digest in self.by_hash:
+            self.reused += 1
+            return self.by_hash[digest]
+        extension, width, height = kind
+        stem = os.path.splitext(name)[0][:80] or "image"
+        image = NewsImage(
+            collection_id=self.collection_id,
+            title=(title or stem)[:255],
+            alt_text=alt[:300],
+            caption=caption,
+            photographer=credit[:120],
+            file=ImageFile(BytesIO(data), name=f"{stem}.{extension}"),
+            width=width,
+            height=height,
+            file_hash=digest,
+            file_size=len(data),
+        )
+        NewsImage.objects.bulk_create([image])
+        self.stored += 1
+        self.by_hash[digest] = image.pk
+        self.new_ids.append(image.pk)
         return image.pk
 
 

@@ -44,6 +44,10 @@ class ImportRun(models.Model):
     started_at = models.DateTimeField(null=True, blank=True, editable=False)
     finished_at = models.DateTimeField(null=True, blank=True, editable=False)
 
+    # Wagtail's reference index would queue a task for every save of these: they hold no
+    # references anyone looks up.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = "import"
@@ -123,6 +127,8 @@ class ImportItem(models.Model):
     new_url = models.CharField(max_length=1000, blank=True)
     old_urls = models.TextField(blank=True, help_text="One old path a line.")
 
+    wagtail_reference_index_ignore = True
+
     class Meta:
         ordering = ["pk"]
         indexes = [models.Index(fields=["run", "outcome"])]
@@ -146,6 +152,8 @@ class ImportedObject(models.Model):
     links_pending = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    wagtail_reference_index_ignore = True
 
     class Meta:
         constraints = [

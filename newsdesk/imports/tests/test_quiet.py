@@ -7,6 +7,7 @@ import pytest
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.conftest import use_task_backend
+from newsdesk.core.models import NewsImage
 from newsdesk.imports.tests.conftest import FIXTURES, run_command
 from newsdesk.livefeed.models import FeedItem
 from newsdesk.narration.models import Narration
@@ -49,7 +50,8 @@ def test_narration_is_queued_only_for_articles_since_the_date_given(uploads, nar
     assert Narration.objects.get().status == Narration.Status.QUEUED
 
 
-def test_imported_articles_are_found_by_search(uploads):
+def test_imported_articles_and_pictures_are_found_by_search(uploads):
     run_command("import_wordpress", COURIER, "--media-dir", uploads)
     found = ArticlePage.objects.live().search("sandbags")
     assert [page.title for page in found] == ["River rises past the old mill"]
+    assert [image.title for image in NewsImage.objects.search("wheel")] == ["Mill wheel"]
