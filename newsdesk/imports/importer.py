@@ -231,6 +231,7 @@ class Importer:
         self.skipped_keys = set()
         self.own_revisions = {}  # page pk -> the revision this run wrote, still its latest
         self.slugs = {}  # section pk -> {slug: page pk} of its children
+        self.paths = None
         self.redirects_created = 0
         self.done = 0
         self.last_progress = clock()
@@ -512,8 +513,8 @@ class Importer:
             return
         checksum = self.checksum(post)
         known = self.provenance.get("post", post.key)
-        page = ArticlePage.objects.filter(pk=known.object_id).first() if known else None
-        if known and page is None:
+        url_path = self.imported_paths().get(known.object_id) if known else None
+        if known and url_path is None:
             self.skipped_keys.add(post.key)
             self.record(
                 "post",
@@ -524,16 +525,17 @@ class Importer:
                 reason="deleted on this site since an earlier import",
             )
             return
-        if page is not None and known.checksum == checksum:
+        if known and known.checksum == checksum:
             self.record(
                 "post",
                 post.key,
                 post.title,
                 Outcome.UNCHANGED,
                 old_paths=old_paths,
-                new_url=self.url_of(page),
+                new_url=self.relative_url(url_path),
             )
             return
+        page = ArticlePage.objects.get(pk=known.object_id) if known else None
         self.media.problems = {}
         try:
             section = self.section_for(post.section_key)
@@ -582,6 +584,7 @@ class Importer:
             self.slugs.pop(section.pk, None)  # read again: a slug taken here was rolled back
             self.fail(post, error, old_paths)
             return
+        self.imported_paths()[page.pk] = page.url_path
         if post.status == "published" or not created:
             self.purge.update([self.url_of(page), self.url_of(section)])
         self.record(
@@ -739,8 +742,23 @@ class Importer:
             request_narration(article=page)
 
     def url_of(self, page):
+        return self.relative_url(page.url_path)
+
+    def relative_url(self, url_path):
         root = self.home.url_path
-        return "/" + page.url_path.removeprefix(root) if page.url_path.startswith(root) else ""
+        return "/" + url_path.removeprefix(root) if url_path.startswith(root) else ""
+
+    def imported_paths(self):
+        """{page id: url_path} of the articles earlier runs imported, read in one go: a second
+        run of a large archive asks nothing more of the database for an unchanged post."""
+        if self.paths is None:
+            ids = [known.object_id for (kind, _), known in self.provenance.rows.items()
+                   if kind == "post"]  # fmt: skip
+            self.paths = {}
+            for start in range(0, len(ids), 5000):
+                chunk = ids[start : start + 5000]
+                self.paths.update(Page.objects.filter(pk__in=chunk).values_list("pk", "url_path"))
+        return self.paths
 
     # links and redirects
 
