@@ -39,6 +39,17 @@ def file_of(run):
     return path if path.is_absolute() else Path(settings.IMPORT_FILES_DIR) / path
 
 
+def forget_upload(run):
+    """An uploaded export holds drafts and e-mail addresses: once imported (or refused) it is
+    deleted; the report stays. Files named on the command line are the user's own."""
+    if Path(run.file_path).is_absolute():
+        return
+    path = file_of(run)
+    path.unlink(missing_ok=True)
+    if path.parent != Path(settings.IMPORT_FILES_DIR) and not any(path.parent.iterdir()):
+        path.parent.rmdir()
+
+
 def create_run(*, source, file_path, file_name, options=None, dry_run=False, user=None):
     return ImportRun.objects.create(
         source=source,
@@ -74,6 +85,7 @@ def analyse(*, run):
             report = Importer(run=run, source=source_of(run), dry_run=True).execute()
     except ExportError as error:
         run.mark_invalid(str(error))
+        forget_upload(run)
         return run
     run.mark_ready(report)
     return run
@@ -92,12 +104,14 @@ def execute(*, run, clock=None):
             report = Importer(run=run, source=source_of(run), **options).execute()
     except ExportError as error:
         run.mark_invalid(str(error))
+        forget_upload(run)
         return run
     except Exception as error:
         logger.exception("import %s stopped", run.pk)
         run.mark_failed(f"{type(error).__name__}: {error}")
         raise
     run.mark_finished(report)
+    forget_upload(run)
     return run
 
 

@@ -26,7 +26,9 @@ def test_only_administrators_may_import(client, editor, superuser):
     assert b"/admin/imports/" in client.get("/admin/").content  # the Settings menu
 
 
-def test_upload_check_start_and_report(client, superuser, django_capture_on_commit_callbacks):
+def test_upload_check_start_and_report(
+    client, superuser, settings, django_capture_on_commit_callbacks
+):
     client.force_login(superuser)
     with django_capture_on_commit_callbacks(execute=True):
         response = upload(client, section_map="*=archive")
@@ -34,6 +36,8 @@ def test_upload_check_start_and_report(client, superuser, django_capture_on_comm
     assert response["Location"] == f"/admin/imports/{run.pk}/"
     run.refresh_from_db()
     assert run.status == ImportRun.Status.READY and run.created_by == superuser
+    stored = settings.IMPORT_FILES_DIR / run.file_path
+    assert stored.is_file()
     page = client.get(f"/admin/imports/{run.pk}/").content.decode()
     assert "articles: 6 created, 1 skipped" in page and "Start the import" in page
     assert not ArticlePage.objects.exists()  # checked, nothing changed
@@ -42,6 +46,7 @@ def test_upload_check_start_and_report(client, superuser, django_capture_on_comm
         client.post(f"/admin/imports/{run.pk}/start/")
     run.refresh_from_db()
     assert run.status == ImportRun.Status.FINISHED and run.percent == 100
+    assert not stored.exists()  # drafts and addresses do not stay on the server
     assert {page.get_parent().slug for page in ArticlePage.objects.all()} == {"archive"}
     page = client.get(f"/admin/imports/{run.pk}/").content.decode()
     assert "articles: 6 created, 1 skipped" in page and "Old and new addresses (CSV)" in page
