@@ -35,10 +35,8 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.coreutils import string_to_ascii
 from wagtail.models import Page, ReferenceIndex, Revision, Site
 from wagtail.search import index
-from wagtail.search.backends import get_search_backends
 
 from newsdesk.articles.models import ArticleAuthor, ArticlePage, SectionPage
-from newsdesk.core.models import NewsImage
 from newsdesk.core.pagecache import bump, purge_paths
 from newsdesk.imports.bodies import BodyConverter
 from newsdesk.imports.media import MediaLibrary
@@ -51,7 +49,6 @@ logger = logging.getLogger("newsdesk.imports")
 # Part of every checksum: a new version of the conversion updates what the old one imported.
 CONVERSION_VERSION = "1"
 PROGRESS_SECONDS = 1.0
-INDEX_CHUNK = 500
 ITEM_BATCH = 500
 PREVIEW_ITEMS = 300  # rows a dry run's report shows
 STANDFIRST_LENGTH = 300
@@ -217,6 +214,8 @@ class Importer:
         self.run = run
         self.source = source
         self.options = Options.from_run(run)
+        # What decides how a post is imported (not --narrate-since, which only queues audio).
+        self.shaping_options = {k: v for k, v in run.options.items() if k != "narrate_since"}
         self.dry_run = dry_run
         self.clock = clock
         self.counts = defaultdict(Counter)
@@ -272,7 +271,6 @@ class Importer:
         if not self.dry_run:
             self.add_archive_redirects()
             self.fix_links()
-            self.index_new_images()
         self.flush_items()
         if not self.dry_run:
             self.purge_once()
@@ -499,7 +497,7 @@ class Importer:
 
     def checksum(self, record):
         data = json.dumps(
-            {"v": CONVERSION_VERSION, "record": record.__dict__, "options": self.run.options},
+            {"v": CONVERSION_VERSION, "record": record.__dict__, "options": self.shaping_options},
             sort_keys=True,
             default=str,
         )
@@ -526,6 +524,8 @@ class Importer:
             )
             return
         if known and known.checksum == checksum:
+            if post.status == "published" and self.wants_narration(post) and not self.dry_run:
+                self.narrate(ArticlePage.objects.get(pk=known.object_id), post)
             self.record(
                 "post",
                 post.key,
@@ -733,9 +733,12 @@ class Importer:
                 last_published_at=post.modified_at or post.published_at or page.last_published_at
             )
 
-    def narrate(self, page, post):
+    def wants_narration(self, post):
         since = self.options.narrate_since
-        if since and post.published_at and post.published_at >= since:
+        return bool(since and post.published_at and post.published_at >= since)
+
+    def narrate(self, page, post):
+        if self.wants_narration(post):
             # A peer app's service: narration reacts to publishing, which the import bypasses.
             from newsdesk.narration.services import request_narration
 
@@ -895,15 +898,6 @@ class Importer:
             elif target and target[0] == "pending":
                 pending = True
         return lxml.html.tostring(root, encoding="unicode", method="xml"), pending
-
-    def index_new_images(self):
-        """The pictures stored without per-save signals, into the search index in bulk (as
-        Wagtail's `update_index` does)."""
-        ids = self.media.new_ids
-        for start in range(0, len(ids), INDEX_CHUNK):
-            images = list(NewsImage.objects.filter(pk__in=ids[start : start + INDEX_CHUNK]))
-            for backend in get_search_backends(with_auto_update=True):
-                backend.add_bulk(NewsImage, images)
 
     def purge_once(self):
         """One purge for the whole import: the pages it changed and every listing of them."""

@@ -23,6 +23,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import urllib3
 from django.conf import settings
 from django.core.files.images import ImageFile
+from modelsearch.tasks import insert_or_update_object_task
 from PIL import Image, UnidentifiedImageError
 from wagtail.models import Collection
 
@@ -188,7 +189,6 @@ class MediaLibrary:
     ):
         self.by_url = {}
         self.by_hash = None
-        self.new_ids = []
         self.folder = Path(folder).resolve() if folder else None
         self.fetch_media = fetch_media
         self.allow_private = allow_private
@@ -247,8 +247,9 @@ class MediaLibrary:
 
     def store(self, data, name, kind, alt, title, caption, credit):
         """The id of the picture with these bytes: one the site has (under whatever name), else
-        a new one. Written with bulk_create, so without the search-index and reference-index
-        tasks each save would queue: `new_ids` are indexed in bulk when the import ends."""
+        a new one, written with bulk_create: a save would also queue a reference-index task
+        (a picture refers to nothing of interest) and run in a savepoint. Its search-index
+        update is queued for the worker as a save queues it."""
         digest = hashlib.sha1(data).hexdigest()  # Wagtail's file_hash: SHA-1 of the file
         if self.by_hash is None:
             self.by_hash = dict(NewsImage.objects.values_list("file_hash", "pk"))
@@ -271,9 +272,9 @@ class MediaLibrary:
             file_size=len(data),
         )
         NewsImage.objects.bulk_create([image])
+        insert_or_update_object_task.enqueue("core", "newsimage", str(image.pk))
         self.stored += 1
         self.by_hash[digest] = image.pk
-        self.new_ids.append(image.pk)
         return image.pk
 
 

@@ -8,7 +8,7 @@ import pytest
 from newsdesk.articles.models import ArticlePage
 from newsdesk.conftest import use_task_backend
 from newsdesk.core.models import NewsImage
-from newsdesk.imports.tests.conftest import FIXTURES, run_command
+from newsdesk.imports.tests.conftest import FIXTURES, last_run, run_command
 from newsdesk.livefeed.models import FeedItem
 from newsdesk.narration.models import Narration
 
@@ -48,6 +48,15 @@ def test_narration_is_queued_only_for_articles_since_the_date_given(uploads, nar
     )
     assert [n.article.title for n in Narration.objects.all()] == ["Bridge closed after inspection"]
     assert Narration.objects.get().status == Narration.Status.QUEUED
+
+
+def test_narrate_since_on_a_second_run_narrates_without_changing_articles(uploads, narration_on):
+    run_command("import_wordpress", COURIER, "--media-dir", uploads)
+    since = ["--narrate-since", "2024-03-01"]
+    run_command("import_wordpress", COURIER, "--media-dir", uploads, *since)
+    assert last_run().report["counts"]["post"] == {"unchanged": 6, "skipped": 1}
+    titles = sorted(n.article.title for n in Narration.objects.all())
+    assert titles == ["Bridge closed after inspection", "River rises past the old mill"]
 
 
 def test_imported_articles_and_pictures_are_found_by_search(uploads):
