@@ -24,12 +24,13 @@ def parse_since(value):
     return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
 
 
-def parse_section_map(groups):
+def parse_section_map(pairs):
+    """{category: section} from "CATEGORY=SECTION" strings; ValueError names a bad one."""
     mapping = {}
-    for pair in (pair for group in groups or [] for pair in group):
+    for pair in pairs:
         category, equals, section = pair.partition("=")
         if not equals or not category.strip() or not section.strip():
-            raise CommandError(f"--section-map {pair!r}: write CATEGORY=SECTION, e.g. news=world.")
+            raise ValueError(f"{pair!r}: write CATEGORY=SECTION, e.g. news=world.")
         mapping[category.strip()] = section.strip()
     return mapping
 
@@ -79,11 +80,17 @@ class ImportCommand(BaseCommand):
             else "",
             "fetch_media": options["fetch_media"],
             "allow_private_media": options["allow_private_media"],
-            "section_map": parse_section_map(options.get("section_map")),
+            "section_map": self.section_map(options.get("section_map") or []),
         }
         if options.get("narrate_since"):
             result["narrate_since"] = parse_since(options["narrate_since"]).isoformat()
         return result
+
+    def section_map(self, groups):
+        try:
+            return parse_section_map([pair for group in groups for pair in group])
+        except ValueError as error:
+            raise CommandError(f"--section-map {error}") from None
 
     def handle(self, *args, export, dry_run=False, **options):
         path = Path(export)

@@ -1,3 +1,5 @@
+from datetime import datetime, time
+
 from django import forms
 from django.conf import settings
 from django.utils import timezone
@@ -59,10 +61,9 @@ class ImportForm(forms.Form):
         return upload
 
     def clean_section_map(self):
-        lines = self.cleaned_data["section_map"].split()
         try:
-            return parse_section_map([lines])
-        except Exception as error:
+            return parse_section_map(self.cleaned_data["section_map"].split())
+        except ValueError as error:
             raise forms.ValidationError(str(error)) from None
 
     def clean(self):
@@ -83,8 +84,6 @@ class ImportForm(forms.Form):
         if data["source"] == ImportRun.Source.GHOST and data["site_url"]:
             options["site_url"] = data["site_url"].rstrip("/")
         if data["narrate_since"]:
-            moment = timezone.make_aware(
-                timezone.datetime.combine(data["narrate_since"], timezone.datetime.min.time())
-            )
-            options["narrate_since"] = moment.isoformat()
+            moment = datetime.combine(data["narrate_since"], time.min)
+            options["narrate_since"] = timezone.make_aware(moment).isoformat()
         return options

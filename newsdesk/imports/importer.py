@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import unquote, urlsplit
 
+import lxml.html
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.urls import reverse
@@ -884,8 +885,6 @@ class Importer:
             self.purge.add(self.url_of(page))
 
     def relink(self, value):
-        import lxml.html
-
         root = lxml.html.fragment_fromstring(value)
         pending = False
         for link in root.iter("a"):

@@ -4,6 +4,7 @@ pictures, with a redirect from every old address; a second run changes nothing."
 from datetime import UTC, datetime
 
 import pytest
+from django.core.management import CommandError
 from django.db import connection
 from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
@@ -273,3 +274,5 @@ def test_a_section_map_chooses_the_sections(uploads):
     parents = {page.get_parent().slug for page in ArticlePage.objects.all()}
     assert parents == {"news"}
     assert SectionPage.objects.get(slug="news").title == "News"
+    with pytest.raises(CommandError, match="--section-map 'weather': write CATEGORY=SECTION"):
+        import_courier("--section-map", "weather")
