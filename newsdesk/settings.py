@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "newsdesk.newsletters",
     "newsdesk.narration",
     "newsdesk.discovery",
+    "newsdesk.imports",
     "newsdesk.demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
@@ -146,6 +147,7 @@ MIDDLEWARE = [
     # Before anything that reads the database: 503 at once while it is unreachable.
     "newsdesk.core.outage.DatabaseOutageMiddleware",
     "newsdesk.core.sites.site_middleware",
+    "newsdesk.imports.middleware.old_query_redirects_middleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -590,6 +592,16 @@ ANYMAIL = {
     for name, value in os.environ.items()
     if name.startswith("ANYMAIL_") and value.strip()
 }
+
+# imports
+# Uploaded exports are kept here, outside the public media folder (they hold drafts and e-mail
+# addresses); the task worker reads them from the same place.
+IMPORT_FILES_DIR = Path(env("IMPORT_FILES_DIR", str(BASE_DIR / "import-files")))
+IMPORT_UPLOAD_MAX_BYTES = env_int("IMPORT_UPLOAD_MAX_BYTES", 1024 * 1024 * 1024)
+# A picture fetched with --fetch-media: at most this many bytes, downloaded within this many
+# seconds (the whole download, redirects included).
+IMPORT_MEDIA_MAX_BYTES = env_int("IMPORT_MEDIA_MAX_BYTES", 20 * 1024 * 1024)
+IMPORT_MEDIA_TIMEOUT = env_float("IMPORT_MEDIA_TIMEOUT", 30)
 
 # rate limits (issue 8)
 # Searches per client address per window (seconds). Only searches the page cache cannot answer

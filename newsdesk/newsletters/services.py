@@ -89,6 +89,53 @@ def sign_up(*, email, newsletters, source_url=""):
     return subscriber
 
 
+def add_imported_subscriber(*, email, newsletter, consented_at=None, state="confirmed"):
+    """A subscriber brought over from another platform (Ghost, Mailchimp, Substack), where they
+    already confirmed: subscribed as confirmed since `consented_at`, with no confirmation mail.
+
+    `state` "unsubscribed" records that they left there; "bounced" suppresses the address. An
+    address suppressed here stays suppressed, and a reader who unsubscribed here is not
+    subscribed again. Returns "created", "updated", "unchanged" or "suppressed" (kept so);
+    ValidationError for an address that is not one.
+    """
+    email = addresses.normalise(email)
+    now = timezone.now()
+    consented_at = min(consented_at or now, now)
+    with transaction.atomic():
+        subscriber, created = Subscriber.objects.select_for_update().get_or_create(
+            email=email, defaults={"created_at": consented_at}
+        )
+        if state == "bounced":
+            if subscriber.suppressed:
+                return "unchanged"
+            subscriber.suppressed = True
+            subscriber.suppressed_reason = Subscriber.Suppression.BOUNCE
+            subscriber.suppressed_at = now
+            subscriber.save(update_fields=["suppressed", "suppressed_reason", "suppressed_at"])
+            return "created" if created else "updated"
+        if subscriber.suppressed:
+            return "suppressed"
+        confirmed = state == "confirmed"
+        subscription, new = Subscription.objects.get_or_create(
+            subscriber=subscriber,
+            newsletter=newsletter,
+            defaults={
+                "status": Status.CONFIRMED if confirmed else Status.UNSUBSCRIBED,
+                "created_at": consented_at,
+                "confirmed_at": consented_at if confirmed else None,
+                "unsubscribed_at": None if confirmed else now,
+            },
+        )
+        if new:
+            return "created" if created else "updated"
+        if confirmed and subscription.status == Status.PENDING:
+            subscription.status = Status.CONFIRMED
+            subscription.confirmed_at = consented_at
+            subscription.save(update_fields=["status", "confirmed_at"])
+            return "updated"
+    return "unchanged"
+
+
 def send_confirmation(*, subscriber_id):
     subscriber = Subscriber.objects.filter(pk=subscriber_id, suppressed=False).first()
     if subscriber is None or not subscriber.confirm_nonce:
