@@ -19,7 +19,7 @@ COURIER = FIXTURES / "courier.xml"
 def test_the_caches_are_purged_once_and_nothing_is_posted_or_sent(
     uploads, caplog, mailoutbox, django_capture_on_commit_callbacks
 ):
-    caplog.set_level(logging.INFO, logger="newsdesk.pagecache")
+    caplog.set_level(logging.DEBUG, logger="newsdesk.pagecache")
     with django_capture_on_commit_callbacks(execute=True):
         run_command("import_wordpress", COURIER, "--media-dir", uploads)
     purges = [record for record in caplog.records if record.getMessage().startswith("purged")]
