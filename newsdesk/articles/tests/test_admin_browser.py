@@ -4,6 +4,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from newsdesk.articles.models import ArticlePage, SectionPage
 from newsdesk.conftest import admin_page
@@ -20,6 +21,9 @@ def add_child_page(page, base_url, parent):
 
 
 def finish(page, action):
+    # Wagtail fills the slug from the title a moment after the title field loses focus (a
+    # debounced Stimulus action): publishing before that would send an empty slug.
+    expect(page.locator("#id_slug")).not_to_have_value("")
     page.get_by_role("button", name="More actions").click()
     with page.expect_navigation():
         page.get_by_role("button", name=action).click()
