@@ -1,10 +1,15 @@
 from django.db.models.signals import post_delete, post_save, pre_delete
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from newsdesk.articles import services
 from newsdesk.articles.models import ArticlePage, SectionPage
+
+# Sent (sender=ArticlePage, instance=the article) by an archive import for each published article
+# it asks to be treated as newly published (`--narrate-since`): the import publishes without
+# `page_published`, and the apps above articles that react to it (narration) react to this.
+article_imported = Signal()
 
 
 @receiver(page_published, sender=ArticlePage)

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import ijson
 
 from newsdesk.imports.files import ExportError, json_events
-from newsdesk.imports.importer import (
+from newsdesk.imports.records import (
     ImageRef,
     PersonRecord,
     PostRecord,

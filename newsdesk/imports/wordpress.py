@@ -14,14 +14,14 @@ from urllib.parse import unquote, urlsplit
 
 import lxml.html
 
-from newsdesk.imports.importer import (
+from newsdesk.imports.media import SIZE_SUFFIX
+from newsdesk.imports.records import (
     ImageRef,
     PersonRecord,
     PostRecord,
     SectionRecord,
     TagRecord,
 )
-from newsdesk.imports.media import SIZE_SUFFIX
 from newsdesk.imports.wxr import WxrExport, modified_date, post_date
 
 # Post types WordPress keeps for itself (menus, revisions, themes): not content, not reported.

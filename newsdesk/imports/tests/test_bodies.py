@@ -3,7 +3,7 @@
 import pytest
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.imports.bodies import add_paragraphs, embed_url
+from newsdesk.imports.markup import add_paragraphs, embed_url
 from newsdesk.imports.models import ImportItem
 from newsdesk.imports.tests.conftest import picture, post_item, run_command, write, wxr
 
