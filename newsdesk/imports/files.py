@@ -16,15 +16,9 @@ import ijson
 import ijson.backends.python as ijson_python
 from lxml import etree
 
+from newsdesk.core.importing import ExportError, where
+
 CHUNK = 64 * 1024
-
-
-class ExportError(Exception):
-    """The file cannot be imported; the message says where and why, in one line."""
-
-
-def where(name, line, column=None):
-    return f"{name}, line {line}" + (f", column {column}" if column else "")
 
 
 # XML ----------------------------------------------------------------------------------------

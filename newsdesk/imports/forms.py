@@ -4,19 +4,19 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 
+from newsdesk.core import importing
 from newsdesk.imports.commands import parse_section_map
 from newsdesk.imports.models import ImportRun
-from newsdesk.newsletters.models import Newsletter
 
-EXTENSIONS = {
+# The archives this app imports itself; other apps register kinds of their own (`importing`).
+ARCHIVES = {
     ImportRun.Source.WORDPRESS: (".xml",),
     ImportRun.Source.GHOST: (".json",),
-    ImportRun.Source.SUBSCRIBERS: (".csv", ".txt"),
 }
 
 
 class ImportForm(forms.Form):
-    source = forms.ChoiceField(label="What to import", choices=ImportRun.Source.choices)
+    source = forms.ChoiceField(label="What to import")
     file = forms.FileField(
         label="Export file",
         help_text="WordPress: Tools -> Export, All content (.xml). Ghost: Settings -> Labs -> "
@@ -45,12 +45,28 @@ class ImportForm(forms.Form):
         required=False,
         help_text="Leave empty: imported articles are not narrated.",
     )
-    newsletter = forms.ModelChoiceField(
-        label="Newsletter (subscribers)",
-        queryset=Newsletter.objects.all(),
-        to_field_name="slug",
-        required=False,
-    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kinds = {kind.source: kind for kind in importing.registered()}
+        self.extensions = {
+            **ARCHIVES,
+            **{source: kind.extensions for source, kind in self.kinds.items()},
+        }
+        self.fields["source"].choices = [
+            *((source, ImportRun.Source(source).label) for source in ARCHIVES),
+            *((source, kind.label) for source, kind in self.kinds.items()),
+        ]
+        self.kind_field_names = []
+        for kind in self.kinds.values():
+            for name, field in kind.form_fields().items():
+                self.fields[name] = field
+                self.kind_field_names.append(name)
+
+    @property
+    def kind_fields(self):
+        """The fields registered kinds add, for the template to show after the others."""
+        return [self[name] for name in self.kind_field_names]
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -69,17 +85,21 @@ class ImportForm(forms.Form):
     def clean(self):
         data = super().clean()
         source, upload = data.get("source"), data.get("file")
-        if source and upload and not upload.name.lower().endswith(EXTENSIONS[source]):
-            self.add_error("file", f"Expected a {' or '.join(EXTENSIONS[source])} file.")
-        if source == ImportRun.Source.SUBSCRIBERS and not data.get("newsletter"):
-            self.add_error("newsletter", "Choose the newsletter they subscribe to.")
+        extensions = self.extensions.get(source, ())
+        if source and upload and not upload.name.lower().endswith(extensions):
+            self.add_error("file", f"Expected a {' or '.join(extensions)} file.")
+        if source in self.kinds:
+            try:
+                self.kind_options = self.kinds[source].form_options(data)
+            except forms.ValidationError as error:
+                self.add_error(None, error)
         return data
 
     @property
     def options(self):
         data = self.cleaned_data
-        if data["source"] == ImportRun.Source.SUBSCRIBERS:
-            return {"newsletter": data["newsletter"].slug}
+        if data["source"] in self.kinds:
+            return self.kind_options
         options = {"fetch_media": data["fetch_media"], "section_map": data["section_map"]}
         if data["source"] == ImportRun.Source.GHOST and data["site_url"]:
             options["site_url"] = data["site_url"].rstrip("/")

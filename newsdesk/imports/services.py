@@ -10,11 +10,10 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 
-from newsdesk.imports.files import ExportError
+from newsdesk.core.importing import ExportError, kind_for
 from newsdesk.imports.ghost import GhostSource
 from newsdesk.imports.importer import Importer
 from newsdesk.imports.models import ImportItem, ImportRun
-from newsdesk.imports.subscribers import import_subscribers
 from newsdesk.imports.wordpress import WordPressSource
 
 logger = logging.getLogger("newsdesk.imports")
@@ -68,21 +67,59 @@ def source_of(run):
     return GhostSource(path, name, site_url=run.options.get("site_url", ""))
 
 
-def newsletter_of(run):
-    from newsdesk.newsletters.models import Newsletter
+class Journal:
+    """Where a kind registered by another app (`newsdesk.core.importing`) writes its progress
+    and the rows of its report; a dry run keeps none of them."""
 
-    return Newsletter.objects.get(slug=run.options["newsletter"])
+    def __init__(self, run, *, dry_run):
+        self.run, self.dry_run, self.items = run, dry_run, []
+
+    def start(self, total):
+        if not self.dry_run:
+            self.run.mark_running(total=total)
+
+    def add(self, *, kind, source_id, title, outcome, reason=""):
+        if not self.dry_run:
+            self.items.append(
+                ImportItem(
+                    run=self.run,
+                    kind=kind,
+                    source_id=source_id,
+                    title=title,
+                    outcome=outcome,
+                    reason=reason,
+                )
+            )
+
+    def progress(self, done):
+        self.close()
+        if not self.dry_run:
+            self.run.mark_progress(done)
+
+    def close(self):
+        ImportItem.objects.bulk_create(self.items)
+        self.items = []
+
+
+def report_of(run, *, dry_run=False, clock=None):
+    kind = kind_for(run.source)
+    if kind:
+        journal = Journal(run, dry_run=dry_run)
+        return kind.run(
+            path=file_of(run),
+            name=run.file_name,
+            options=run.options,
+            dry_run=dry_run,
+            journal=journal,
+        )
+    options = {"clock": clock} if clock else {}
+    return Importer(run=run, source=source_of(run), dry_run=dry_run, **options).execute()
 
 
 def analyse(*, run):
     """The dry run: read the whole file, say what an import would do, change nothing."""
     try:
-        if run.source == Source.SUBSCRIBERS:
-            report = import_subscribers(
-                run=run, newsletter=None, path=file_of(run), name=run.file_name, dry_run=True
-            )
-        else:
-            report = Importer(run=run, source=source_of(run), dry_run=True).execute()
+        report = report_of(run, dry_run=True)
     except ExportError as error:
         run.mark_invalid(str(error))
         forget_upload(run)
@@ -95,13 +132,7 @@ def execute(*, run, clock=None):
     """Import the file. A run that was interrupted is simply run again: what was imported is
     found unchanged and skipped."""
     try:
-        if run.source == Source.SUBSCRIBERS:
-            report = import_subscribers(
-                run=run, newsletter=newsletter_of(run), path=file_of(run), name=run.file_name
-            )
-        else:
-            options = {"clock": clock} if clock else {}
-            report = Importer(run=run, source=source_of(run), **options).execute()
+        report = report_of(run, clock=clock)
     except ExportError as error:
         run.mark_invalid(str(error))
         forget_upload(run)

@@ -7,4 +7,8 @@ class NewslettersConfig(AppConfig):
     verbose_name = "Newsletters"
 
     def ready(self):
-        from newsdesk.newsletters import checks, signals  # noqa: F401  (registers them)
+        from newsdesk.newsletters import (  # noqa: F401  (registers them)
+            checks,
+            signals,
+            subscriber_import,  # noqa: F401  (an import kind)
+        )

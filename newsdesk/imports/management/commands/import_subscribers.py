@@ -1,36 +1,42 @@
+"""The command of the subscriber import, which the newsletters app registers (see
+`newsdesk.core.importing`): its arguments and its work are the kind's, the run and the printed
+report this app's, as for every import."""
+
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from newsdesk.core.importing import kind_for
 from newsdesk.imports import services
 from newsdesk.imports.models import ImportRun
-from newsdesk.newsletters.models import Newsletter
 
 
 class Command(BaseCommand):
-    help = (
-        "Import subscribers from a CSV (Ghost members, Mailchimp or Substack export) as "
-        "confirmed, with their original consent date and no confirmation mail."
-    )
+    source = "subscribers"
+
+    @property
+    def kind(self):
+        return kind_for(self.source)
+
+    @property
+    def help(self):
+        return self.kind.help
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="The CSV file.")
-        parser.add_argument("--newsletter", required=True, help="The slug of the newsletter.")
+        self.kind.add_arguments(parser)
         parser.add_argument(
             "--dry-run", action="store_true", help="Check and report; change nothing."
         )
 
-    def handle(self, *args, file, newsletter, dry_run=False, **options):
+    def handle(self, *args, file, dry_run=False, **options):
         if not Path(file).is_file():
             raise CommandError(f"{file}: no such file.")
-        if not Newsletter.objects.filter(slug=newsletter).exists():
-            slugs = ", ".join(Newsletter.objects.values_list("slug", flat=True)) or "none yet"
-            raise CommandError(f"No newsletter {newsletter!r} (there are: {slugs}).")
         run = services.create_run(
-            source=ImportRun.Source.SUBSCRIBERS,
+            source=self.source,
             file_path=Path(file).resolve(),
             file_name=file,
-            options={"newsletter": newsletter},
+            options=self.kind.command_options(options),
             dry_run=dry_run,
         )
         run = services.analyse(run=run) if dry_run else services.execute(run=run)

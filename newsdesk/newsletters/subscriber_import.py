@@ -1,15 +1,20 @@
 """Subscriber lists exported from Ghost (members CSV), Mailchimp (audience export: subscribed,
 unsubscribed and cleaned files) and Substack (email list): who, since when, and whether they
 left or bounced. Column names are matched loosely (case, spaces, underscores).
+
+Registered with the Import page and `manage.py import_subscribers` (the imports app, which keeps
+the run and its report) through `newsdesk.core.importing`: the two apps do not import each other.
 """
 
 import csv
 from datetime import UTC, datetime
 
+from django import forms
 from django.core.exceptions import ValidationError
+from django.core.management.base import CommandError
 
-from newsdesk.imports.files import ExportError, where
-from newsdesk.imports.models import ImportItem
+from newsdesk.core.importing import ExportError, ImportKind, register, where
+from newsdesk.newsletters.models import Newsletter
 from newsdesk.newsletters.services import add_imported_subscriber
 
 EMAIL_COLUMNS = ("email", "email_address", "e_mail", "emailaddress")
@@ -95,44 +100,91 @@ def count_rows(path, name):
     return sum(1 for _ in rows(path, name))
 
 
-def import_subscribers(*, run, newsletter, path, name, dry_run=False, progress=None):
+def subscribe(row, line, newsletter, dry_run):
+    """(outcome, reason) of one row."""
+    consented = next((parse_date(row[c]) for c in DATE_COLUMNS if row.get(c)), None)
+    state = state_of(row)
+    reason = "" if state == "confirmed" else state
+    if dry_run:
+        outcome = state  # how many would be subscribed, unsubscribed or suppressed
+    else:
+        try:
+            outcome = add_imported_subscriber(
+                email=row["email"], newsletter=newsletter, consented_at=consented, state=state
+            )
+        except ValidationError as error:
+            outcome, reason = "failed", f"line {line}: {' '.join(error.messages)}"
+    if outcome == "suppressed":
+        outcome, reason = "skipped", "suppressed on this site: kept suppressed"
+    return outcome, reason
+
+
+def import_subscribers(*, path, name, options, journal, dry_run=False):
     """Import every row; returns counts by outcome. The whole file is read first, so a broken
     file imports nobody."""
+    newsletter = None if dry_run else Newsletter.objects.get(slug=options["newsletter"])
     total = count_rows(path, name)
-    if not dry_run:
-        run.mark_running(total=total)
+    journal.start(total)
     counts = {}
-    items = []
     for done, (line, row) in enumerate(rows(path, name), start=1):
-        consented = next((parse_date(row[c]) for c in DATE_COLUMNS if row.get(c)), None)
-        state = state_of(row)
-        reason = "" if state == "confirmed" else state
-        if dry_run:
-            outcome = state  # how many would be subscribed, unsubscribed or suppressed
-        else:
-            try:
-                outcome = add_imported_subscriber(
-                    email=row["email"], newsletter=newsletter, consented_at=consented, state=state
-                )
-            except ValidationError as error:
-                outcome, reason = "failed", f"line {line}: {' '.join(error.messages)}"
-        if outcome == "suppressed":
-            outcome, reason = "skipped", "suppressed on this site: kept suppressed"
+        outcome, reason = subscribe(row, line, newsletter, dry_run)
         counts[outcome] = counts.get(outcome, 0) + 1
-        if not dry_run:
-            items.append(
-                ImportItem(
-                    run=run,
-                    kind="subscriber",
-                    source_id=f"line {line}",
-                    title=row["email"][:255],
-                    outcome=outcome,
-                    reason=reason,
-                )
-            )
-            if len(items) >= BATCH:
-                ImportItem.objects.bulk_create(items)
-                items = []
-                run.mark_progress(done)
-    ImportItem.objects.bulk_create(items)
+        journal.add(
+            kind="subscriber",
+            source_id=f"line {line}",
+            title=row["email"][:255],
+            outcome=outcome,
+            reason=reason,
+        )
+        if done % BATCH == 0:
+            journal.progress(done)
+    journal.close()
     return {"counts": {"subscriber": counts}, "total": total}
+
+
+# What the Import page and the command ask for besides the file: the newsletter.
+
+
+def form_fields():
+    return {
+        "newsletter": forms.ModelChoiceField(
+            label="Newsletter (subscribers)",
+            queryset=Newsletter.objects.all(),
+            to_field_name="slug",
+            required=False,
+        )
+    }
+
+
+def form_options(data):
+    if not data.get("newsletter"):
+        raise ValidationError({"newsletter": "Choose the newsletter they subscribe to."})
+    return {"newsletter": data["newsletter"].slug}
+
+
+def add_arguments(parser):
+    parser.add_argument("--newsletter", required=True, help="The slug of the newsletter.")
+
+
+def command_options(options):
+    slug = options["newsletter"]
+    if not Newsletter.objects.filter(slug=slug).exists():
+        slugs = ", ".join(Newsletter.objects.values_list("slug", flat=True)) or "none yet"
+        raise CommandError(f"No newsletter {slug!r} (there are: {slugs}).")
+    return {"newsletter": slug}
+
+
+register(
+    ImportKind(
+        source="subscribers",
+        label="Subscribers (CSV)",
+        extensions=(".csv", ".txt"),
+        help="Import subscribers from a CSV (Ghost members, Mailchimp or Substack export) as "
+        "confirmed, with their original consent date and no confirmation mail.",
+        form_fields=form_fields,
+        form_options=form_options,
+        add_arguments=add_arguments,
+        command_options=command_options,
+        run=import_subscribers,
+    )
+)
