@@ -85,106 +85,129 @@ def cdata(text):
     return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
 
 
+BASE = "https://archive.example"
+
+
+def write_header(out, authors, tags):
+    """The channel's opening: the site, its authors, categories and tags."""
+    out.write(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" '
+        'xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:wp="http://wordpress.org/export/1.2/">\n<channel>\n'
+        f"<title>Archive</title><link>{BASE}</link><wp:wxr_version>1.2</wp:wxr_version>\n"
+        f"<wp:base_site_url>{BASE}</wp:base_site_url><wp:base_blog_url>{BASE}</wp:base_blog_url>\n"
+    )
+    for n in range(authors):
+        out.write(
+            f"<wp:author><wp:author_id>{n + 1}</wp:author_id>"
+            f"<wp:author_login>{cdata(f'writer{n}')}</wp:author_login>"
+            f"<wp:author_display_name>{cdata(f'Writer Number {n}')}"
+            "</wp:author_display_name></wp:author>\n"
+        )
+    for name in CATEGORIES:
+        out.write(
+            f"<wp:category><wp:category_nicename>{name.lower()}</wp:category_nicename>"
+            f"<wp:category_parent></wp:category_parent><wp:cat_name>{cdata(name)}</wp:cat_name>"
+            "</wp:category>\n"
+        )
+    for n in range(tags):
+        out.write(
+            f"<wp:tag><wp:tag_slug>topic-{n}</wp:tag_slug><wp:tag_name>{cdata(f'Topic {n}')}"
+            "</wp:tag_name></wp:tag>\n"
+        )
+
+
+def post_body(rng, texts, post_id, images, posts):
+    """A post's body: paragraphs, a [caption], a heading, links, a quote, a picture."""
+    paragraphs, headings, quotes = texts
+    body = [html.escape(rng.choice(paragraphs), quote=False) for _ in range(2)]
+    body.append(
+        f'[caption id="attachment_{images[1][0]}" width="800"]<img src="{BASE}/wp-content/'
+        f'uploads/{images[1][1][:-4]}-800x450.jpg" alt="A picture" /> A caption for the '
+        f"picture of story {post_id}.[/caption]"
+    )
+    body.append(f"<h2>{html.escape(rng.choice(headings))}</h2>")
+    body += [html.escape(rng.choice(paragraphs), quote=False) for _ in range(3)]
+    other = rng.randint(1, posts)
+    body.append(
+        f'More: <a href="{BASE}/?p={other}">an earlier story</a> and '
+        f'<a href="https://elsewhere.example/{post_id}">a source</a>.'
+    )
+    quote = rng.choice(quotes)
+    body.append(
+        f"<blockquote>{html.escape(quote['text'])}<cite>{html.escape(quote['attribution'])}</cite></blockquote>"
+    )
+    body.append(f'<img src="{BASE}/wp-content/uploads/{images[2][1]}" alt="Another picture" />')
+    body += [html.escape(rng.choice(paragraphs), quote=False) for _ in range(3)]
+    return body
+
+
+def post_item(rng, texts, post_id, date, images, body, *, authors, tags):
+    paragraphs, headings, _ = texts
+    slug = f"story-{post_id}"
+    terms = [
+        f'<category domain="category" nicename="{c.lower()}">{cdata(c)}</category>'
+        for c in rng.sample(CATEGORIES, 2)
+    ]
+    terms += [
+        f'<category domain="post_tag" nicename="topic-{t}">{cdata(f"Topic {t}")}</category>'
+        for t in rng.sample(range(tags), rng.randint(3, 6))
+    ]
+    return (
+        f"<item><title>{cdata(f'Story {post_id}: ' + rng.choice(headings))}</title>"
+        f"<link>{BASE}/{date:%Y/%m/%d}/{slug}/</link>"
+        f"<dc:creator>{cdata(f'writer{post_id % authors}')}</dc:creator>"
+        f'<guid isPermaLink="false">{BASE}/?p={post_id}</guid>'
+        f"<content:encoded>{cdata(chr(10).join(body))}</content:encoded>"
+        f"<excerpt:encoded>{cdata(html.escape(rng.choice(paragraphs)[:250]))}</excerpt:encoded>"
+        f"<wp:post_id>{post_id}</wp:post_id>"
+        f"<wp:post_date>{date:%Y-%m-%d %H:%M:%S}</wp:post_date>"
+        f"<wp:post_date_gmt>{date:%Y-%m-%d %H:%M:%S}</wp:post_date_gmt>"
+        f"<wp:post_name>{slug}</wp:post_name><wp:status>publish</wp:status>"
+        f"<wp:post_type>post</wp:post_type>{''.join(terms)}"
+        f"<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>"
+        f"{images[0][0]}</wp:meta_value></wp:postmeta></item>\n"
+    )
+
+
+def attachment_item(number, post_id, relative):
+    return (
+        f"<item><title>Photo {number}</title><wp:post_id>{number}</wp:post_id>"
+        f"<wp:post_parent>{post_id}</wp:post_parent><wp:status>inherit</wp:status>"
+        "<wp:post_type>attachment</wp:post_type>"
+        f"<wp:attachment_url>{BASE}/wp-content/uploads/{relative}</wp:attachment_url>"
+        f"<excerpt:encoded>{cdata(f'Caption of photo {number}')}</excerpt:encoded>"
+        "<wp:postmeta><wp:meta_key>_wp_attached_file</wp:meta_key><wp:meta_value>"
+        f"{relative}</wp:meta_value></wp:postmeta></item>\n"
+    )
+
+
 def generate(folder, posts, authors, tags):
     """The export and its uploads folder; returns the export's path."""
     rng = random.Random(SEED)
-    paragraphs, headings, quotes = demo_paragraphs()
+    texts = demo_paragraphs()
     uploads = folder / "uploads"
     export = folder / "export.xml"
     start = datetime(2015, 1, 1, tzinfo=UTC)
-    base = "https://archive.example"
     with open(export, "w", encoding="utf-8") as out:
-        out.write(
-            '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" '
-            'xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" '
-            'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
-            'xmlns:dc="http://purl.org/dc/elements/1.1/" '
-            'xmlns:wp="http://wordpress.org/export/1.2/">\n<channel>\n'
-            f"<title>Archive</title><link>{base}</link><wp:wxr_version>1.2</wp:wxr_version>\n"
-            f"<wp:base_site_url>{base}</wp:base_site_url><wp:base_blog_url>{base}</wp:base_blog_url>\n"
-        )
-        for n in range(authors):
-            out.write(
-                f"<wp:author><wp:author_id>{n + 1}</wp:author_id>"
-                f"<wp:author_login>{cdata(f'writer{n}')}</wp:author_login>"
-                f"<wp:author_display_name>{cdata(f'Writer Number {n}')}"
-                "</wp:author_display_name></wp:author>\n"
-            )
-        for name in CATEGORIES:
-            out.write(
-                f"<wp:category><wp:category_nicename>{name.lower()}</wp:category_nicename>"
-                f"<wp:category_parent></wp:category_parent><wp:cat_name>{cdata(name)}</wp:cat_name>"
-                "</wp:category>\n"
-            )
-        for n in range(tags):
-            out.write(
-                f"<wp:tag><wp:tag_slug>topic-{n}</wp:tag_slug><wp:tag_name>{cdata(f'Topic {n}')}"
-                "</wp:tag_name></wp:tag>\n"
-            )
+        write_header(out, authors, tags)
         attachment_id = posts + 1
         for post_id in range(1, posts + 1):
             date = start + timedelta(hours=post_id * 7 % 80_000, minutes=post_id % 60)
-            slug = f"story-{post_id}"
             images = []
             for index in range(IMAGES_PER_POST):
                 relative = f"{date:%Y/%m}/photo-{post_id}-{index}.jpg"
                 picture(uploads / relative, post_id * IMAGES_PER_POST + index)
                 images.append((attachment_id, relative))
                 attachment_id += 1
-            body = [html.escape(rng.choice(paragraphs), quote=False) for _ in range(2)]
-            body.append(
-                f'[caption id="attachment_{images[1][0]}" width="800"]<img src="{base}/wp-content/'
-                f'uploads/{images[1][1][:-4]}-800x450.jpg" alt="A picture" /> A caption for the '
-                f"picture of story {post_id}.[/caption]"
-            )
-            body.append(f"<h2>{html.escape(rng.choice(headings))}</h2>")
-            body += [html.escape(rng.choice(paragraphs), quote=False) for _ in range(3)]
-            other = rng.randint(1, posts)
-            body.append(
-                f'More: <a href="{base}/?p={other}">an earlier story</a> and '
-                f'<a href="https://elsewhere.example/{post_id}">a source</a>.'
-            )
-            quote = rng.choice(quotes)
-            body.append(
-                f"<blockquote>{html.escape(quote['text'])}<cite>{html.escape(quote['attribution'])}</cite></blockquote>"
-            )
-            body.append(
-                f'<img src="{base}/wp-content/uploads/{images[2][1]}" alt="Another picture" />'
-            )
-            body += [html.escape(rng.choice(paragraphs), quote=False) for _ in range(3)]
-            terms = [
-                f'<category domain="category" nicename="{c.lower()}">{cdata(c)}</category>'
-                for c in rng.sample(CATEGORIES, 2)
-            ]
-            terms += [
-                f'<category domain="post_tag" nicename="topic-{t}">{cdata(f"Topic {t}")}</category>'
-                for t in rng.sample(range(tags), rng.randint(3, 6))
-            ]
+            body = post_body(rng, texts, post_id, images, posts)
             out.write(
-                f"<item><title>{cdata(f'Story {post_id}: ' + rng.choice(headings))}</title>"
-                f"<link>{base}/{date:%Y/%m/%d}/{slug}/</link>"
-                f"<dc:creator>{cdata(f'writer{post_id % authors}')}</dc:creator>"
-                f'<guid isPermaLink="false">{base}/?p={post_id}</guid>'
-                f"<content:encoded>{cdata(chr(10).join(body))}</content:encoded>"
-                f"<excerpt:encoded>{cdata(html.escape(rng.choice(paragraphs)[:250]))}</excerpt:encoded>"
-                f"<wp:post_id>{post_id}</wp:post_id>"
-                f"<wp:post_date>{date:%Y-%m-%d %H:%M:%S}</wp:post_date>"
-                f"<wp:post_date_gmt>{date:%Y-%m-%d %H:%M:%S}</wp:post_date_gmt>"
-                f"<wp:post_name>{slug}</wp:post_name><wp:status>publish</wp:status>"
-                f"<wp:post_type>post</wp:post_type>{''.join(terms)}"
-                f"<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>"
-                f"{images[0][0]}</wp:meta_value></wp:postmeta></item>\n"
+                post_item(rng, texts, post_id, date, images, body, authors=authors, tags=tags)
             )
             for number, relative in images:
-                out.write(
-                    f"<item><title>Photo {number}</title><wp:post_id>{number}</wp:post_id>"
-                    f"<wp:post_parent>{post_id}</wp:post_parent><wp:status>inherit</wp:status>"
-                    "<wp:post_type>attachment</wp:post_type>"
-                    f"<wp:attachment_url>{base}/wp-content/uploads/{relative}</wp:attachment_url>"
-                    f"<excerpt:encoded>{cdata(f'Caption of photo {number}')}</excerpt:encoded>"
-                    "<wp:postmeta><wp:meta_key>_wp_attached_file</wp:meta_key><wp:meta_value>"
-                    f"{relative}</wp:meta_value></wp:postmeta></item>\n"
-                )
+                out.write(attachment_item(number, post_id, relative))
         out.write("</channel>\n</rss>\n")
     return export, uploads
 
