@@ -1,5 +1,6 @@
 from django.tasks import task
 from wagtail.images import get_image_model
+from wagtail.search import index
 
 from newsdesk.core.images import LAYOUTS
 
@@ -12,3 +13,11 @@ def generate_renditions(image_id, layouts):
         return
     for layout in layouts:
         image.get_renditions(*LAYOUTS[layout].all_specs())
+
+
+@task()
+def index_pictures(image_ids):
+    """Search-index updates of many pictures in one task: an import stores thousands, and a
+    task for each (what a save queues) costs a row apiece."""
+    for obj in get_image_model().objects.filter(pk__in=image_ids):
+        index.insert_or_update_object(obj)

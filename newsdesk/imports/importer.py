@@ -98,6 +98,7 @@ class Importer(Entities, Posts, Links):
         for post in source.posts():
             self.import_post(post)
             self.progress()
+        self.media.flush_index()
         if not self.dry_run:
             self.add_archive_redirects()
             self.fix_links()
@@ -108,6 +109,7 @@ class Importer(Entities, Posts, Links):
 
     def progress(self):
         self.done += 1
+        self.media.flush_index()
         if not self.dry_run and self.clock() - self.last_progress >= PROGRESS_SECONDS:
             self.flush_items()
             self.run.mark_progress(self.done)

@@ -22,12 +22,12 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import urllib3
 from django.conf import settings
-from django.core.files.images import ImageFile
-from modelsearch.tasks import insert_or_update_object_task
+from django.core.files.base import ContentFile
 from PIL import Image, UnidentifiedImageError
 from wagtail.models import Collection
 
 from newsdesk.core.models import NewsImage
+from newsdesk.core.tasks import index_pictures
 
 IMAGE_TYPES = {
     "image/jpeg": "jpg",
@@ -189,6 +189,7 @@ class MediaLibrary:
     ):
         self.by_url = {}
         self.by_hash = None
+        self.unindexed = []  # ids of stored pictures whose search-index update is not queued
         self.folder = Path(folder).resolve() if folder else None
         self.fetch_media = fetch_media
         self.allow_private = allow_private
@@ -248,8 +249,9 @@ class MediaLibrary:
     def store(self, data, name, kind, alt, title, caption, credit):
         """The id of the picture with these bytes: one the site has (under whatever name), else
         a new one, written with bulk_create: a save would also queue a reference-index task
-        (a picture refers to nothing of interest) and run in a savepoint. Its search-index
-        update is queued for the worker as a save queues it."""
+        (a picture refers to nothing of interest) and run in a savepoint. The file goes to the
+        storage directly, since its size is known: through the image field, Wagtail would open
+        and decode it again to measure it. Search-index updates are queued by `flush_index`."""
         digest = hashlib.sha1(data).hexdigest()  # Wagtail's file_hash: SHA-1 of the file
         if self.by_hash is None:
             self.by_hash = dict(NewsImage.objects.values_list("file_hash", "pk"))
@@ -265,17 +267,26 @@ class MediaLibrary:
             alt_text=alt[:300],
             caption=caption,
             photographer=credit[:120],
-            file=ImageFile(BytesIO(data), name=f"{stem}.{extension}"),
             width=width,
             height=height,
             file_hash=digest,
             file_size=len(data),
         )
+        field = image.file.field
+        wanted = field.generate_filename(image, f"{stem}.{extension}")
+        image.file = field.storage.save(wanted, ContentFile(data), max_length=field.max_length)
         NewsImage.objects.bulk_create([image])
-        insert_or_update_object_task.enqueue("core", "newsimage", str(image.pk))
+        self.unindexed.append(image.pk)
         self.stored += 1
         self.by_hash[digest] = image.pk
         return image.pk
+
+    def flush_index(self):
+        """Queue the search-index update of the pictures stored since the last call, as one
+        task."""
+        if self.unindexed:
+            index_pictures.enqueue(self.unindexed)
+            self.unindexed = []
 
 
 def url_file_name(url):
