@@ -55,6 +55,19 @@ def test_it_maps_a_post_with_its_byline_section_tags_photo_and_seo(uploads):
     assert Author.objects.get(name="Tom Reed").slug == "tom-reed"
 
 
+def test_imported_articles_and_pictures_are_found_by_search(uploads):
+    import_courier("--media-dir", uploads)
+    river = article("River rises past the old mill")
+    assert list(ArticlePage.objects.live().search("river mill")) == [river]
+    picture = river.lead_image
+    assert picture.width and picture.height and picture.file_size
+    found = NewsImage.objects.search(picture.title)
+    assert picture in list(found)
+    revision = river.latest_revision.as_object()
+    assert [a.name for a in revision.authors] == ["Mara Kowalczyk", "Ines Duarte"]
+    assert list(revision.tags.names()) == ["Flooding"]
+
+
 def test_it_turns_the_body_into_blocks(uploads):
     import_courier("--media-dir", uploads)
     river = article("River rises past the old mill")
