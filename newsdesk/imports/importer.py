@@ -741,7 +741,7 @@ class Importer:
     def narrate(self, page, post):
         if self.wants_narration(post):
             # A peer app's service: narration reacts to publishing, which the import bypasses.
-            from newsdesk.narration.services import request_narration
+            from newsdesk.narration.tasks import request_narration
 
             request_narration(article=page)
 
