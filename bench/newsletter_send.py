@@ -402,7 +402,7 @@ def main():
         django.setup()
         from django.core.management import call_command
 
-        from newsdesk.newsletters import composer, services
+        from newsdesk.newsletters import composer, tasks
         from newsdesk.newsletters.models import Delivery, Issue
 
         call_command("migrate", verbosity=0)
@@ -420,7 +420,7 @@ def main():
         time.sleep(3)  # let the workers start before the clock does
         before = sink.count
         started = time.monotonic()
-        services.send_now(issue=issue)
+        tasks.send_now(issue=issue)
         first_mail = None
         while True:
             time.sleep(0.05)

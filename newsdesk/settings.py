@@ -8,7 +8,6 @@ README.md.
 
 import hashlib
 import os
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -69,8 +68,6 @@ def env_secret(name, default=""):
             raise ImproperlyConfigured(f"{name}_FILE={path} cannot be read: {exc}") from None
     return env(name, default)
 
-
-TESTING = "pytest" in sys.modules or (len(sys.argv) > 1 and sys.argv[1] == "test")
 
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 if urlsplit(SITE_URL).scheme not in {"http", "https"} or not urlsplit(SITE_URL).hostname:
@@ -193,15 +190,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-    # A file, not memory, so tests can start real server and worker processes on it.
-    DATABASES["default"]["TEST"] = {
-        "NAME": env("TEST_DB_FILE", f"/tmp/newsdesk-test-{os.getpid()}.sqlite3")
-    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
     # Under ASGI every request runs in a thread of its own, so persistent connections pile up
     # until PostgreSQL refuses clients; a pool per process bounds them (DB_POOL_SIZE each).
-    DB_POOL_SIZE = env_int("DB_POOL_SIZE", 0 if TESTING else 8)
+    DB_POOL_SIZE = env_int("DB_POOL_SIZE", 8)
     if DB_POOL_SIZE:
         DATABASES["default"]["CONN_MAX_AGE"] = 0
         DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
@@ -298,12 +291,7 @@ WAGTAILFRONTENDCACHE = (
 
 TASKS = {
     "default": {
-        "BACKEND": env(
-            "TASKS_BACKEND",
-            "django.tasks.backends.immediate.ImmediateBackend"
-            if TESTING
-            else "django_tasks_db.DatabaseBackend",
-        ),
+        "BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
         "QUEUES": ["default", "narration", "mail"],
     }
 }
@@ -340,13 +328,6 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-if TESTING:
-    # Fast hashes for test users; PBKDF2 stays known for users shared with server processes.
-    PASSWORD_HASHERS = [
-        "django.contrib.auth.hashers.MD5PasswordHasher",
-        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
-    ]
-
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env("TIME_ZONE", "Europe/Kyiv")
 USE_I18N = True
@@ -360,13 +341,7 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if TESTING
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        )
-    },
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 if env("AWS_STORAGE_BUCKET_NAME"):
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
@@ -420,6 +395,7 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "core.NewsImage"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 128_000_000
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -514,7 +490,7 @@ LOGGING = {
             "filters": ["request_id"],
         }
     },
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING" if TESTING else "INFO")},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
         "django.tasks": {"level": "WARNING"},
@@ -536,9 +512,8 @@ if SENTRY_DSN:
     )
 
 # narration
-# Articles are narrated when published (off in the test suite, where only narration's own
-# tests turn it on: every other test publishes articles and would synthesise them).
-NARRATION_ON_PUBLISH = env_bool("NARRATION_ON_PUBLISH", not TESTING)
+# Articles are narrated when published (the test settings turn it off).
+NARRATION_ON_PUBLISH = env_bool("NARRATION_ON_PUBLISH", True)
 NARRATION_BACKEND = {
     "CLASS": env("NARRATION_BACKEND", "newsdesk.narration.backends.piper.PiperBackend"),
     # NARRATION_VOICE_MODEL: a Piper .onnx voice (its .onnx.json beside it); empty for the

@@ -21,6 +21,7 @@ from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 
 from newsdesk.accounts.models import LoginAttempt, SignInCounter
+from newsdesk.core.ratelimit import client_ip
 
 logger = logging.getLogger("newsdesk.security")
 
@@ -33,14 +34,12 @@ def window():
     return timedelta(seconds=settings.LOGIN_LOCKOUT_WINDOW)
 
 
-def client_ip(request):
-    if request is None:
-        return None
-    if settings.USE_X_FORWARDED_FOR:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[-1].strip() or None
-    return request.META.get("REMOTE_ADDR") or None
+def address_of(request):
+    """The client as the rate limits count it (one `client_ip` decides for both, proxies and
+    IPv6 networks included); None without a request or a usable address, because the audit
+    row's column holds addresses only."""
+    ip = client_ip(request) if request is not None else None
+    return ip if ip and ip != "unknown" else None
 
 
 def normalise(username):
@@ -73,7 +72,7 @@ def give_back(key):
 def reserve(username, request):
     """Count an attempt as failed before its password is checked. Raises LockedOut, counting
     nothing, when the account or the address has reached its limit."""
-    ip = client_ip(request)
+    ip = address_of(request)
     now = timezone.now()
     taken = []
     for key, limit in counters(username, ip):

@@ -1,4 +1,5 @@
 from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from newsdesk.core.blocks import (
     HeadingBlock,
@@ -7,7 +8,6 @@ from newsdesk.core.blocks import (
     ParagraphBlock,
     QuoteBlock,
 )
-from newsdesk.newsletters.blocks import NewsletterSignupBlock
 
 
 class RelatedStoryBlock(blocks.PageChooserBlock):
@@ -17,14 +17,34 @@ class RelatedStoryBlock(blocks.PageChooserBlock):
         super().__init__(page_type="articles.ArticlePage", **kwargs)
 
     def get_preview_value(self):
-        from newsdesk.articles.models import ArticlePage
-
-        return ArticlePage.objects.live().order_by("-published_at").first()
+        return self.target_model.objects.live().order_by("-published_at").first()
 
     class Meta:
         icon = "link"
         template = "components/blocks/related_story.html"
         description = "A card linking to another article, placed between paragraphs."
+
+
+class NewsletterSignupBlock(blocks.StructBlock):
+    """A sign-up form in an article's body. It lives here, not in newsletters, because articles
+    sit below newsletters: the chooser names the newsletter model as a snippet type, which Wagtail
+    resolves when the editor opens it, and the template renders newsletters' own form tag."""
+
+    heading = blocks.CharBlock(
+        required=False, max_length=100, help_text="Leave empty for “Get our newsletters”."
+    )
+    newsletter = SnippetChooserBlock(
+        "newsletters.Newsletter",
+        required=False,
+        help_text="Leave empty to let readers choose among all newsletters.",
+    )
+
+    class Meta:
+        icon = "mail"
+        template = "newsletters/blocks/signup.html"
+        label = "Newsletter sign-up"
+        description = "A newsletter sign-up form: one newsletter, or a choice of all of them."
+        preview_value = {"heading": "Get our newsletters"}
 
 
 class ArticleBodyBlock(blocks.StreamBlock):

@@ -9,6 +9,7 @@ from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -17,11 +18,14 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
     TitleFieldPanel,
 )
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
+from wagtail.utils.decorators import cached_classmethod
 
 from newsdesk.articles.blocks import ArticleBodyBlock
 from newsdesk.core.cache import versioned_cache
@@ -163,6 +167,9 @@ class ArticlePage(ViewRestrictionsMixin, Page):
         *Page.promote_panels,
         FieldRowPanel([FieldPanel("display_date")], heading="Date shown to readers"),
     ]
+    # Panels that apps above articles add to the Content tab (narration's status and audio),
+    # through add_content_panel() from their AppConfig.ready(): articles never imports them.
+    extra_content_panels = []
 
     search_fields = [
         *Page.search_fields,
@@ -176,6 +183,30 @@ class ArticlePage(ViewRestrictionsMixin, Page):
 
     class Meta:
         verbose_name = "article"
+
+    @classmethod
+    def add_content_panel(cls, panel):
+        """Show `panel` at the end of the Content tab (once, however often it is added)."""
+        if not any(type(known) is type(panel) for known in cls.extra_content_panels):
+            cls.extra_content_panels.append(panel)
+
+    @cached_classmethod
+    def get_edit_handler(cls):
+        """Wagtail's tabs, with the panels other apps added at the end of the Content tab."""
+        tabs = [
+            (heading, panels)
+            for heading, panels in [
+                (_("Content"), [*cls.content_panels, *cls.extra_content_panels]),
+                (_("Promote"), cls.promote_panels),
+                (_("Settings"), cls.settings_panels),
+            ]
+            if panels
+        ]
+        handler = TabbedInterface(
+            [ObjectList(panels, heading=heading) for heading, panels in tabs],
+            base_form_class=cls.base_form_class,
+        )
+        return handler.bind_to_model(cls)
 
     # What the article says, in reading order; the basis of word count, "Updated" and narration.
     def get_text_blocks(self):

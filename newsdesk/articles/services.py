@@ -42,6 +42,14 @@ def article_changed(*, article, old_url_path=None):
     bump("articles")
 
 
+def author_changed(*, author):
+    """An author's name, role or photo changed (or the author was deleted): their page and
+    every article with their byline. Cards in listings print bylines too."""
+    articles = ArticlePage.objects.filter(article_authors__author=author) if author.pk else []
+    purge_paths([author.get_absolute_url(), *(article.url for article in articles)])
+    bump("articles")
+
+
 def page_moved(*, page, old_url_path):
     page = page.specific
     if isinstance(page, ArticlePage):

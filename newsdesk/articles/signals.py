@@ -5,6 +5,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from newsdesk.articles import services
 from newsdesk.articles.models import ArticlePage, SectionPage
+from newsdesk.people.models import Author
 
 # Sent (sender=ArticlePage, instance=the article) by an archive import for each published article
 # it asks to be treated as newly published (`--narrate-since`): the import publishes without
@@ -38,3 +39,10 @@ def section_changed(sender, instance, **kwargs):
 @receiver(post_delete, sender=PageViewRestriction)
 def restriction_changed(sender, instance, **kwargs):
     services.restriction_changed(page_id=instance.page_id)
+
+
+# Bylines are the articles' own: people never looks at the articles an author wrote.
+@receiver(post_save, sender=Author, dispatch_uid="articles.author_saved")
+@receiver(post_delete, sender=Author, dispatch_uid="articles.author_deleted")
+def author_changed(sender, instance, **kwargs):
+    services.author_changed(author=instance)

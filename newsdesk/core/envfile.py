@@ -41,93 +41,115 @@ class Assignment:
     value: str
 
 
+class _Parser:
+    """systemd's environment file grammar as a state machine: `state` is the method that reads
+    the next character (and whether it ends a line)."""
+
+    def __init__(self):
+        self.assignments, self.problems = [], []
+        self.state = self.in_pre_key
+        self.key = self.value = ""
+        self.key_line = self.line = 1
+        self.key_trailing = self.value_trailing = 0  # whitespace at the end of key / value
+
+    def push(self):
+        key = self.key[: len(self.key) - self.key_trailing] if self.key_trailing else self.key
+        if not NAME.match(key):
+            self.problems.append(
+                (self.key_line, f"systemd ignores this line: {key!r} is not a valid name")
+            )
+        else:
+            self.assignments.append(Assignment(self.key_line, key, self.value))
+
+    def in_pre_key(self, char, newline):
+        if char in "#;":
+            self.state = self.in_comment
+        elif not char.isspace():
+            self.state, self.key, self.key_line, self.key_trailing = self.in_key, char, self.line, 0
+
+    def in_key(self, char, newline):
+        if newline:
+            message = f"systemd ignores this line: no '=' in {self.key.strip()!r}"
+            self.problems.append((self.key_line, message))
+            self.state = self.in_pre_key
+        elif char == "=":
+            self.state, self.value, self.value_trailing = self.in_pre_value, "", 0
+        else:
+            self.key += char
+            self.key_trailing = self.key_trailing + 1 if char.isspace() else 0
+
+    def in_pre_value(self, char, newline):
+        if newline:
+            self.push()
+            self.state = self.in_pre_key
+        elif char in "'\"\\":
+            self.state = {
+                "'": self.in_single_quote,
+                '"': self.in_double_quote,
+                "\\": self.in_value_escape,
+            }[char]
+        elif not char.isspace():
+            self.state, self.value, self.value_trailing = self.in_value, self.value + char, 0
+
+    def in_value(self, char, newline):
+        if newline:
+            if self.value_trailing:
+                self.value = self.value[: len(self.value) - self.value_trailing]
+            self.push()
+            self.state = self.in_pre_key
+        elif char == "\\":
+            self.state, self.value_trailing = self.in_value_escape, 0
+        else:
+            self.value += char
+            self.value_trailing = self.value_trailing + 1 if char.isspace() else 0
+
+    def in_value_escape(self, char, newline):
+        self.state = self.in_value
+        if not newline:
+            self.value += char
+
+    def in_single_quote(self, char, newline):
+        if char == "'":
+            self.state = self.in_pre_value
+        else:
+            self.value += char
+
+    def in_double_quote(self, char, newline):
+        if char == '"':
+            self.state = self.in_pre_value
+        elif char == "\\":
+            self.state = self.in_double_quote_escape
+        else:
+            self.value += char
+
+    def in_double_quote_escape(self, char, newline):
+        self.state = self.in_double_quote
+        if char in '"\\`$':
+            self.value += char
+        elif not newline:
+            self.value += "\\" + char
+
+    def in_comment(self, char, newline):
+        if char == "\\":
+            self.state = self.in_comment_escape
+        elif newline:
+            self.state = self.in_pre_key
+
+    def in_comment_escape(self, char, newline):
+        self.state = self.in_comment
+
+
 def parse(text):
     """(assignments, problems) as systemd reads `text`; problems are (line, message)."""
-    assignments, problems = [], []
-    state = "pre_key"
-    key = value = ""
-    key_line = line = 1
-    key_trailing = value_trailing = 0  # whitespace at the end of the key / an unquoted value
-
-    def push():
-        name = key[: len(key) - key_trailing] if key_trailing else key
-        if not NAME.match(name):
-            problems.append((key_line, f"systemd ignores this line: {name!r} is not a valid name"))
-        else:
-            assignments.append(Assignment(key_line, name, value))
-
+    parser = _Parser()
     for char in text + "\n":
-        newline = char in "\n\r"
-        if state == "pre_key":
-            if char in "#;":
-                state = "comment"
-            elif not char.isspace():
-                state, key, key_line, key_trailing = "key", char, line, 0
-        elif state == "key":
-            if newline:
-                problems.append((key_line, f"systemd ignores this line: no '=' in {key.strip()!r}"))
-                state = "pre_key"
-            elif char == "=":
-                state, value, value_trailing = "pre_value", "", 0
-            else:
-                key += char
-                key_trailing = key_trailing + 1 if char.isspace() else 0
-        elif state == "pre_value":
-            if newline:
-                push()
-                state = "pre_key"
-            elif char == "'":
-                state = "single_quote"
-            elif char == '"':
-                state = "double_quote"
-            elif char == "\\":
-                state = "value_escape"
-            elif not char.isspace():
-                state, value, value_trailing = "value", value + char, 0
-        elif state == "value":
-            if newline:
-                value = value[: len(value) - value_trailing] if value_trailing else value
-                push()
-                state = "pre_key"
-            elif char == "\\":
-                state, value_trailing = "value_escape", 0
-            else:
-                value += char
-                value_trailing = value_trailing + 1 if char.isspace() else 0
-        elif state == "value_escape":
-            state = "value"
-            if not newline:
-                value += char
-        elif state == "single_quote":
-            if char == "'":
-                state = "pre_value"
-            else:
-                value += char
-        elif state == "double_quote":
-            if char == '"':
-                state = "pre_value"
-            elif char == "\\":
-                state = "double_quote_escape"
-            else:
-                value += char
-        elif state == "double_quote_escape":
-            state = "double_quote"
-            if char in '"\\`$':
-                value += char
-            elif not newline:
-                value += "\\" + char
-        elif state == "comment":
-            if char == "\\":
-                state = "comment_escape"
-            elif newline:
-                state = "pre_key"
-        elif state == "comment_escape":
-            state = "comment"
+        parser.state(char, char in "\n\r")
         if char == "\n":
-            line += 1
-    if state in ("single_quote", "double_quote", "double_quote_escape"):
-        problems.append((key_line, "the quote opened on this line is never closed"))
-    return assignments, problems
+            parser.line += 1
+    open_quotes = {"in_single_quote", "in_double_quote", "in_double_quote_escape"}
+    if parser.state.__name__ in open_quotes:
+        parser.problems.append((parser.key_line, "the quote opened on this line is never closed"))
+    return parser.assignments, parser.problems
 
 
 # Restricted bash: the file's lines run as `set -a; . FILE` would run them (commands, `$(...)`),

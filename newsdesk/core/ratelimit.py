@@ -73,9 +73,9 @@ def hit(scope, key, *, limit, window, cache="default", now=None):
 def proxy_count():
     """How many proxies in front of the site append to X-Forwarded-For.
 
-    RATELIMIT_PROXY_COUNT when set; otherwise one when USE_X_FORWARDED_FOR is on (the setting the
-    login lockout reads, which takes the last X-Forwarded-For entry), so that behind one proxy both
-    count the same address and neither counts the proxy itself.
+    RATELIMIT_PROXY_COUNT when set; otherwise one when USE_X_FORWARDED_FOR is on (the older
+    setting, which trusted the last X-Forwarded-For entry), so that behind one proxy neither the
+    rate limits nor the login lockout (which asks client_ip() too) count the proxy itself.
     """
     count = settings.RATELIMIT_PROXY_COUNT
     if not count and settings.USE_X_FORWARDED_FOR:

@@ -8,7 +8,7 @@ from django.template.defaultfilters import pluralize
 
 from newsdesk.demo import content
 from newsdesk.frontpage.models import HomePage
-from newsdesk.narration import services
+from newsdesk.narration import tasks
 from newsdesk.narration.models import LexiconEntry
 
 
@@ -40,7 +40,7 @@ def queue(log):
     if not settings.NARRATION_ON_PUBLISH:
         return
     first = front_page_stories()
-    queued = services.request_missing(first=first)
+    queued = tasks.request_missing(first=first)
     if queued:
         on_front = len({a.pk for a in first} & {a.pk for a in queued})
         log.write(

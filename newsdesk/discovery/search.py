@@ -5,15 +5,14 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
-from django.apps import apps
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import strip_tags
-from modelsearch.backends.base import FilterFieldError
 from modelsearch.query import And, Phrase, PlainText
 from wagtail.search.backends import get_search_backend
 
 from newsdesk.articles.models import ArticlePage
+from newsdesk.core import search_sources
 from newsdesk.discovery.highlight import highlight, snippet, term_pattern
 from newsdesk.discovery.search_backend import count_matches
 from newsdesk.people.models import Author
@@ -181,28 +180,8 @@ def search_authors(*, query, limit=AUTHOR_MATCHES):
     return list(get_search_backend().search(query.backend_query, authors)[:limit])
 
 
-def feed_item_model():
-    """The live feed's item model, if that app has one (peer apps never import each other)."""
-    try:
-        return apps.get_model("livefeed", "FeedItem")
-    except LookupError:
-        return None
-
-
-def visible_feed_items(model):
-    """Items readers may see: the model's own definition when it has one, else the obvious one."""
-    items = model.objects.all()
-    if callable(getattr(items, "visible", None)):
-        items = items.visible()
-    elif "removed_at" in {f.name for f in model._meta.get_fields()}:
-        items = items.filter(removed_at__isnull=True)
-    return items.filter(published_at__lte=timezone.now())
-
-
 def search_feed_items(*, query, start=None, end=None, limit=FEED_ITEM_MATCHES):
-    model = feed_item_model()
-    if model is None:
-        return []
+    """The best matches among the short items other apps registered (the live feed's)."""
     lower, upper = day_bounds(start, end)
     dated = Q()
     if lower:
@@ -210,15 +189,11 @@ def search_feed_items(*, query, start=None, end=None, limit=FEED_ITEM_MATCHES):
     if upper:
         dated &= Q(published_at__lt=upper)
     backend = get_search_backend()
-    visible = visible_feed_items(model).filter(dated)
-    try:
-        return list(backend.search(query.backend_query, visible)[:limit])
-    except FilterFieldError:
-        # The item model filters on fields its search index does not declare: rank all items,
-        # then keep the visible ones, in rank order.
-        ranked = list(backend.search(query.backend_query, model)[: limit * 10])
-        shown = set(visible.filter(pk__in=[i.pk for i in ranked]).values_list("pk", flat=True))
-        return [item for item in ranked if item.pk in shown][:limit]
+    items = []
+    for source in search_sources.sources():
+        visible = source.visible().filter(published_at__lte=timezone.now()).filter(dated)
+        items += backend.search(query.backend_query, visible)[:limit]
+    return items[:limit]
 
 
 @dataclass
@@ -250,8 +225,7 @@ def feed_item_hits(items, query):
         {
             "item": item,
             "text": snippet([strip_tags(item.text or "")], pattern, length=200),
-            # Agreed with the live feed app; an item without a page is listed unlinked.
-            "url": item.get_absolute_url() if hasattr(item, "get_absolute_url") else None,
+            "url": item.get_absolute_url(),
         }
         for item in items
     ]

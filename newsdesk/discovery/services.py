@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from newsdesk.articles.services import articles_at_or_under
 from newsdesk.core.pagecache import purge_paths
+from newsdesk.core.tasks import enqueue_on_commit
 from newsdesk.discovery.cache import bump_published_version
 from newsdesk.discovery.tasks import make_share_renditions
 
@@ -30,8 +31,7 @@ def article_published(*, article):
     transaction.on_commit(bump_published_version)
     purge_paths(discovery_paths(article))
     if article.lead_image_id:
-        image_id = article.lead_image_id
-        transaction.on_commit(lambda: make_share_renditions.enqueue(image_id))
+        enqueue_on_commit(make_share_renditions, article.lead_image_id)
 
 
 def article_withdrawn(*, article):

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.narration import services
+from newsdesk.narration import tasks
 from newsdesk.narration.models import Narration
 from newsdesk.narration.panels import panel_context
 
@@ -23,7 +23,7 @@ def regenerate(request, page_id):
     if request.method == "POST":
         if not article.live:
             messages.error(request, "Publish the article first: narration reads the live text.")
-        elif services.request_narration(article=article, force=True):
+        elif tasks.request_narration(article=article, force=True):
             messages.success(request, f"Narration of “{article.title}” queued.")
         else:
             narration = Narration.objects.get(article=article)

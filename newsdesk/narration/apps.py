@@ -7,6 +7,8 @@ class NarrationConfig(AppConfig):
     verbose_name = "Narration"
 
     def ready(self):
-        from newsdesk.narration import panels, signals  # noqa: F401
+        from newsdesk.articles.models import ArticlePage
+        from newsdesk.narration import signals  # noqa: F401
+        from newsdesk.narration.panels import NarrationPanel
 
-        panels.add_to_article_editor()
+        ArticlePage.add_content_panel(NarrationPanel())

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -33,6 +34,12 @@ class NarrationQuerySet(models.QuerySet):
             .filter(article__in=ArticlePage.objects.published())
             .select_related("article")
             .order_by("-article__published_at", "-article_id")
+        )
+
+    def mark_unpublished(self):
+        """Queued narrations of an article that is no longer published stay unnarrated."""
+        return self.filter(status=Narration.Status.QUEUED).update(
+            status=Narration.Status.NONE, detail="Not narrated: the article is not published."
         )
 
 
@@ -79,6 +86,99 @@ class Narration(models.Model):
 
     def __str__(self):
         return f"Narration of {self.article_id}"
+
+    # Every change of `status` is one of these methods: each is one conditional UPDATE (or a
+    # save under a row lock), so workers and editors never overwrite each other's state.
+
+    def _update(self, *conditions, **fields):
+        return Narration.objects.filter(*conditions, pk=self.pk).update(**fields)
+
+    def mark_ready(self, text_hash, *, only_if_requested=False):
+        """The audio already reads `text_hash`; when `only_if_requested`, only if no newer text
+        was requested meanwhile."""
+        condition = Q(requested_hash=text_hash) if only_if_requested else Q()
+        fields = {} if only_if_requested else {"requested_hash": text_hash}
+        return self._update(condition, status=self.Status.READY, detail="", progress=100, **fields)
+
+    def mark_requested(self, text_hash):
+        """Queued for `text_hash`; a worker busy with an older text keeps its claim and the new
+        task waits for it."""
+        generating = self.status == self.Status.GENERATING and not self.is_stale
+        return self._update(
+            status=self.Status.GENERATING if generating else self.Status.QUEUED,
+            requested_hash=text_hash,
+            requested_at=timezone.now(),
+            attempts=0,
+            progress=self.progress if generating else 0,
+            detail="",
+        )
+
+    def mark_unnarratable(self, reason):
+        """No audio for this text, and none of the old audio, which reads a text that is gone."""
+        return self._update(
+            status=self.Status.NONE,
+            detail=reason,
+            requested_hash="",
+            progress=0,
+            attempts=0,
+            audio="",
+            audio_hash="",
+            duration=None,
+            byte_size=None,
+            segments=[],
+        )
+
+    def claim(self, claim_id=""):
+        """Mark as generating unless a live worker already is; True if this task got it.
+
+        A task the worker reaper re-queued after its worker died finds its own claim and takes
+        it back at once, without waiting for the claim to go stale."""
+        now = timezone.now()
+        busy = Q(status=self.Status.GENERATING, heartbeat_at__gt=now - STALE_AFTER)
+        if claim_id:
+            busy &= ~Q(claimed_by=claim_id)
+        claimed = (
+            Narration.objects.filter(pk=self.pk)
+            .exclude(busy)
+            .update(
+                status=self.Status.GENERATING, heartbeat_at=now, progress=0, claimed_by=claim_id
+            )
+        )
+        return claimed == 1
+
+    def record_progress(self, fraction):
+        """How far generation is (never 100% before the audio is stored), and a sign of life."""
+        return self._update(progress=min(99, int(fraction * 100)), heartbeat_at=timezone.now())
+
+    def mark_failed(self, *, attempts, detail, retry):
+        """A generation failed: queued again when it will be `retry`-ed, failed otherwise."""
+        return self._update(
+            status=self.Status.QUEUED if retry else self.Status.FAILED,
+            attempts=attempts,
+            detail=detail,
+            heartbeat_at=None,
+            progress=0,
+        )
+
+    def attach_audio(self, *, name, text_hash, voice, duration, size, segments):
+        """The new audio replaces the old (call under select_for_update). Ready, unless a newer
+        text was published while it was made: that one keeps its place in the queue."""
+        self.audio = name
+        self.audio_hash = text_hash
+        self.voice = voice
+        self.duration = duration
+        self.byte_size = size
+        self.segments = segments
+        self.generated_at = timezone.now()
+        self.progress = 100
+        self.attempts = 0
+        self.detail = ""
+        self.heartbeat_at = None
+        newer = self.requested_hash and self.requested_hash != text_hash
+        self.status = self.Status.QUEUED if newer else self.Status.READY
+        if not newer:
+            self.requested_hash = text_hash
+        self.save()
 
     @property
     def has_audio(self):

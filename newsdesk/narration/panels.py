@@ -4,7 +4,6 @@ link to regenerate."""
 from django.forms import Media
 from wagtail.admin.panels import Panel
 
-from newsdesk.articles.models import ArticlePage
 from newsdesk.narration.models import Narration
 
 
@@ -39,10 +38,3 @@ class NarrationPanel(Panel):
         @property
         def media(self):
             return Media(js=["narration/admin.js"])
-
-
-def add_to_article_editor():
-    """Append the panel to the article's Content tab (narration depends on articles, never the
-    other way round, so the panel is added from here)."""
-    if not any(isinstance(panel, NarrationPanel) for panel in ArticlePage.content_panels):
-        ArticlePage.content_panels = [*ArticlePage.content_panels, NarrationPanel()]

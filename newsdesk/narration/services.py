@@ -1,11 +1,16 @@
-"""Narration workflows: request on publish, synthesise in the worker, refresh after a lexicon
-change. Views, tasks, hooks and the `narrate` command all go through these functions."""
+"""Narration workflows: decide what to narrate, synthesise in the worker, purge what shows it.
+
+These functions change state and return what is left to do (a `NarrationJob`); they never queue
+tasks. `narration.tasks` queues the jobs, and is what views, hooks and commands call to request
+a narration.
+"""
 
 import logging
 import tempfile
 import time
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import partial
 from urllib.parse import urlsplit
@@ -16,7 +21,6 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.articles.services import articles_at_or_under
@@ -24,7 +28,7 @@ from newsdesk.core.pagecache import purge_paths
 from newsdesk.narration import audio, script
 from newsdesk.narration.backends import BackendError, get_backend
 from newsdesk.narration.lexicon import find_term
-from newsdesk.narration.models import STALE_AFTER, LexiconEntry, Narration
+from newsdesk.narration.models import LexiconEntry, Narration
 
 logger = logging.getLogger("newsdesk.narration")
 Status = Narration.Status
@@ -37,6 +41,34 @@ BUSY_RETRY = timedelta(seconds=30)
 # Priorities -1 to -FIRST_PLACES are for stories a newsroom wants narrated before the others.
 FIRST_PLACES = 20
 _requests_held = ContextVar("narration_requests_held", default=False)
+
+
+@dataclass(frozen=True)
+class NarrationJob:
+    """A narrate_article task to queue: for this text, not before `delay` has passed."""
+
+    article_id: int
+    text_hash: str
+    force: bool = False
+    priority: int = -1
+    delay: timedelta | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What narrate() did ("ready", "unchanged", "busy", "unnarratable" or "unpublished"), and
+    the job to run later, if any."""
+
+    state: str
+    then: NarrationJob | None = None
+
+
+class NarrationFailed(Exception):
+    """Synthesis failed (the cause is chained); `retry` is the job that tries again, if any."""
+
+    def __init__(self, message, retry=None):
+        super().__init__(message)
+        self.retry = retry
 
 
 def current_script(article, *, lexicon=None):
@@ -70,9 +102,8 @@ def first_priority(place):
     return -1 - min(place, FIRST_PLACES - 1)
 
 
-def narrate_on_publish(*, article):
-    if settings.NARRATION_ON_PUBLISH and not _requests_held.get():
-        request_narration(article=article)
+def narrates_on_publish():
+    return settings.NARRATION_ON_PUBLISH and not _requests_held.get()
 
 
 @contextmanager
@@ -86,85 +117,35 @@ def requests_held():
         _requests_held.reset(token)
 
 
-def request_missing(*, first=()):
-    """Queue every published article whose audio is missing or out of date: the articles in
-    `first` in that order, ahead of all others, which go shortest first. Returns the articles
-    queued."""
-    lexicon = LexiconEntry.objects.lexicon()
-    places = {article.pk: place for place, article in enumerate(first)}
-    return [
-        article
-        for article in missing(lexicon=lexicon)
-        if request_narration(
-            article=article,
-            lexicon=lexicon,
-            priority=first_priority(places[article.pk]) if article.pk in places else None,
-        )
-    ]
-
-
-def request_narration(*, article, force=False, lexicon=None, priority=None):
-    """Queue the narration of `article`'s published text, unless the audio (or a queued or
-    running narration) already covers that exact text. Returns True when a task was queued.
-    The priority is by length unless given."""
+def prepare_narration(*, article, force=False, lexicon=None, priority=None):
+    """The job that narrates `article`'s published text, recorded as requested; None when the
+    audio (or a queued or running narration) already covers that exact text. The priority is
+    by length unless given."""
     spoken = current_script(article, lexicon=lexicon)
     narration, _ = Narration.objects.get_or_create(article=article)
     reason = unnarratable_reason(spoken)
     if reason:
         set_unnarratable(narration, reason)
-        return False
+        return None
     if not force:
         if narration.has_audio and narration.audio_hash == spoken.hash:
             if narration.status != Status.READY:
-                Narration.objects.filter(pk=narration.pk).update(
-                    status=Status.READY, requested_hash=spoken.hash, detail="", progress=100
-                )
-            return False
+                narration.mark_ready(spoken.hash)
+            return None
         waiting = narration.status == Status.QUEUED or (
             narration.status == Status.GENERATING and not narration.is_stale
         )
         if waiting and narration.requested_hash == spoken.hash:
-            return False
-    generating = narration.status == Status.GENERATING and not narration.is_stale
-    Narration.objects.filter(pk=narration.pk).update(
-        # A worker busy with an older text keeps its claim; the new task waits for it.
-        status=Status.GENERATING if generating else Status.QUEUED,
-        requested_hash=spoken.hash,
-        requested_at=timezone.now(),
-        attempts=0,
-        progress=narration.progress if generating else 0,
-        detail="",
-    )
+            return None
+    narration.mark_requested(spoken.hash)
     if priority is None:
         priority = priority_for(spoken)
-    transaction.on_commit(partial(enqueue, article.pk, spoken.hash, force=force, priority=priority))
-    return True
-
-
-def enqueue(article_id, text_hash, *, force=False, priority=-1, delay=None):
-    from newsdesk.narration.tasks import narrate_article
-
-    options = {"priority": priority}
-    if delay and narrate_article.get_backend().supports_defer:
-        options["run_after"] = timezone.now() + delay
-    narrate_article.using(**options).enqueue(article_id, text_hash, force)
+    return NarrationJob(article.pk, spoken.hash, force=force, priority=priority)
 
 
 def set_unnarratable(narration, reason):
-    """No audio for this text: drop the old audio too, it reads a text that is gone."""
     old = narration.audio.name
-    Narration.objects.filter(pk=narration.pk).update(
-        status=Status.NONE,
-        detail=reason,
-        requested_hash="",
-        progress=0,
-        attempts=0,
-        audio="",
-        audio_hash="",
-        duration=None,
-        byte_size=None,
-        segments=[],
-    )
+    narration.mark_unnarratable(reason)
     if old:
         transaction.on_commit(partial(delete_audio_file, old))
         transaction.on_commit(partial(purge, narration.article_id))
@@ -173,53 +154,33 @@ def set_unnarratable(narration, reason):
 def narrate(*, article_id, text_hash="", force=False, on_progress=None, claim_id=""):
     """Synthesise the article's published text unless its audio is already current.
 
-    Idempotent: run twice, the second run finds the audio current and does nothing. Returns what
-    happened: "ready", "unchanged", "busy", "unnarratable" or "unpublished".
+    Idempotent: run twice, the second run finds the audio current and does nothing. Returns an
+    Outcome; raises NarrationFailed (with the retry, if one is left) when synthesis fails.
     """
     article = ArticlePage.objects.live().filter(pk=article_id).first()
     if article is None:
-        Narration.objects.filter(article_id=article_id, status__in=[Status.QUEUED]).update(
-            status=Status.NONE, detail="Not narrated: the article is not published."
-        )
-        return "unpublished"
+        Narration.objects.filter(article_id=article_id).mark_unpublished()
+        return Outcome("unpublished")
     narration, _ = Narration.objects.get_or_create(article=article)
     spoken = current_script(article)
     reason = unnarratable_reason(spoken)
     if reason:
         set_unnarratable(narration, reason)
-        return "unnarratable"
+        return Outcome("unnarratable")
     if not force and narration.has_audio and narration.audio_hash == spoken.hash:
-        Narration.objects.filter(pk=narration.pk, requested_hash=spoken.hash).update(
-            status=Status.READY, detail="", progress=100
-        )
-        return "unchanged"
-    if not claim(narration, claim_id):
+        narration.mark_ready(spoken.hash, only_if_requested=True)
+        return Outcome("unchanged")
+    job = NarrationJob(article_id, text_hash, force=force, priority=priority_for(spoken))
+    if not narration.claim(claim_id):
         # Another worker is generating this article (perhaps an older text): look again later.
-        enqueue(article_id, text_hash, force=force, priority=priority_for(spoken), delay=BUSY_RETRY)
-        return "busy"
+        return Outcome("busy", then=replace(job, delay=BUSY_RETRY))
     try:
         generate(narration, spoken, on_progress=on_progress)
     except Exception as exc:
-        record_failure(narration, spoken, exc, text_hash=text_hash, force=force)
-        raise
-    return "ready"
-
-
-def claim(narration, claim_id=""):
-    """Mark the narration as generating unless a live worker already is; True if we got it.
-
-    A task the worker reaper re-queued after its worker died finds its own claim and takes it
-    back at once, without waiting for the claim to go stale."""
-    now = timezone.now()
-    busy = Q(status=Status.GENERATING, heartbeat_at__gt=now - STALE_AFTER)
-    if claim_id:
-        busy &= ~Q(claimed_by=claim_id)
-    claimed = (
-        Narration.objects.filter(pk=narration.pk)
-        .exclude(busy)
-        .update(status=Status.GENERATING, heartbeat_at=now, progress=0, claimed_by=claim_id)
-    )
-    return claimed == 1
+        delay = record_failure(narration, exc)
+        retry = replace(job, delay=delay) if delay is not None else None
+        raise NarrationFailed(describe(exc), retry) from exc
+    return Outcome("ready")
 
 
 def generate(narration, spoken, *, on_progress=None):
@@ -232,9 +193,7 @@ def generate(narration, spoken, *, on_progress=None):
             on_progress(fraction)
         if time.monotonic() - last_write >= PROGRESS_EVERY:
             last_write = time.monotonic()
-            Narration.objects.filter(pk=narration.pk).update(
-                progress=min(99, int(fraction * 100)), heartbeat_at=timezone.now()
-            )
+            narration.record_progress(fraction)
 
     started = time.monotonic()
     with tempfile.TemporaryFile(suffix=".mp3") as out:
@@ -262,29 +221,21 @@ def store_audio(narration, spoken, rendering, name, size, voice):
             transaction.on_commit(partial(delete_audio_file, name))
             return
         old = current.audio.name
-        current.audio = name
-        current.audio_hash = spoken.hash
-        current.voice = voice
-        current.duration = rendering.duration
-        current.byte_size = size
-        current.segments = rendering.segments
-        current.generated_at = timezone.now()
-        current.progress = 100
-        current.attempts = 0
-        current.detail = ""
-        current.heartbeat_at = None
-        # A newer text published while we worked keeps its place in the queue.
-        newer = current.requested_hash and current.requested_hash != spoken.hash
-        current.status = Status.QUEUED if newer else Status.READY
-        if not newer:
-            current.requested_hash = spoken.hash
-        current.save()
+        current.attach_audio(
+            name=name,
+            text_hash=spoken.hash,
+            voice=voice,
+            duration=rendering.duration,
+            size=size,
+            segments=rendering.segments,
+        )
         if old and old != name:
             transaction.on_commit(partial(delete_audio_file, old))
         transaction.on_commit(partial(purge, narration.article_id))
 
 
-def record_failure(narration, spoken, exc, *, text_hash, force):
+def record_failure(narration, exc):
+    """Count the failed attempt; returns the delay before the next one, None after the last."""
     attempts = narration.attempts + 1
     limit = settings.NARRATION_MAX_ATTEMPTS
     message = describe(exc)
@@ -294,25 +245,14 @@ def record_failure(narration, spoken, exc, *, text_hash, force):
         detail = f"Attempt {attempts} of {limit} failed: {message} Trying again."
     else:
         detail = f"Failed after {attempts} attempts: {message}"
-    Narration.objects.filter(pk=narration.pk).update(
-        status=Status.QUEUED if retry else Status.FAILED,
-        attempts=attempts,
-        detail=detail,
-        heartbeat_at=None,
-        progress=0,
-    )
+    narration.mark_failed(attempts=attempts, detail=detail, retry=retry)
     logger.warning("Narration of article %s failed: %s", narration.article_id, message)
-    if retry:
-        enqueue(
-            narration.article_id,
-            text_hash,
-            force=force,
-            priority=priority_for(spoken),
-            delay=delay,
-        )
+    return delay if retry else None
 
 
 def describe(exc):
+    if isinstance(exc, NarrationFailed):
+        return str(exc)
     if isinstance(exc, BackendError):
         return str(exc).rstrip(".") + "."
     text = str(exc).strip() or "no details"
@@ -354,16 +294,6 @@ def restriction_changed(*, page_id):
         purge_paths(podcast_paths(article))
 
 
-def refresh_for_terms(*, terms):
-    """Re-request narration of every published article whose spoken text has one of `terms`:
-    the articles a lexicon change affects, and only those."""
-    lexicon = LexiconEntry.objects.lexicon()
-    queued = 0
-    for article in articles_mentioning(terms):
-        queued += request_narration(article=article, lexicon=lexicon)
-    return queued
-
-
 def articles_mentioning(terms):
     articles = ArticlePage.objects.live().prefetch_related("article_authors__author")
     # A cheap database filter first where the JSON of the body can be searched as text.
@@ -383,13 +313,11 @@ def articles_mentioning(terms):
             yield article
 
 
-def lexicon_changed(*, entries):
-    """Called after lexicon entries were added, edited or deleted (in the admin)."""
-    from newsdesk.narration.tasks import refresh_lexicon
-
+def terms_to_refresh(*, entries):
+    """The terms whose articles lexicon entries added, edited or deleted (in the admin) change;
+    none when articles are not narrated on publication."""
     terms = sorted({term for entry in entries for term in entry.affected_terms})
-    if terms and settings.NARRATION_ON_PUBLISH:
-        transaction.on_commit(partial(refresh_lexicon.enqueue, terms))
+    return terms if settings.NARRATION_ON_PUBLISH else []
 
 
 def missing(*, lexicon=None):

@@ -5,18 +5,18 @@ from wagtail.signals import page_published, page_unpublished
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.articles.signals import article_imported
-from newsdesk.narration import services
+from newsdesk.narration import services, tasks
 from newsdesk.narration.models import Narration
 
 
 @receiver(page_published, sender=ArticlePage)
 def narrate_published_article(sender, instance, **kwargs):
-    services.narrate_on_publish(article=instance)
+    tasks.narrate_on_publish(article=instance)
 
 
 @receiver(article_imported, sender=ArticlePage)
 def narrate_imported_article(sender, instance, **kwargs):
-    services.request_narration(article=instance)
+    tasks.request_narration(article=instance)
 
 
 @receiver(page_unpublished, sender=ArticlePage)

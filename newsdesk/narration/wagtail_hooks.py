@@ -9,7 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.narration import admin_views, services
+from newsdesk.narration import admin_views, tasks
 from newsdesk.narration.models import LexiconEntry, Narration
 
 
@@ -82,12 +82,12 @@ def register_narration_report():
 @hooks.register("after_edit_snippet")
 def lexicon_entry_saved(request, instance):
     if isinstance(instance, LexiconEntry):
-        services.lexicon_changed(entries=[instance])
+        tasks.lexicon_changed(entries=[instance])
 
 
 @hooks.register("after_delete_snippet")
 def lexicon_entries_deleted(request, instances):
-    services.lexicon_changed(entries=[i for i in instances if isinstance(i, LexiconEntry)])
+    tasks.lexicon_changed(entries=[i for i in instances if isinstance(i, LexiconEntry)])
 
 
 @hooks.register("register_admin_urls")

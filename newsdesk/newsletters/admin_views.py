@@ -10,7 +10,7 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from newsdesk.newsletters import services
+from newsdesk.newsletters import issues, tasks
 from newsdesk.newsletters.forms import ScheduleForm, TestSendForm
 from newsdesk.newsletters.models import Issue
 
@@ -56,7 +56,7 @@ class TestSendView(IssueActionMixin, FormView):
     def form_valid(self, form):
         address = form.cleaned_data["email"]
         try:
-            services.send_test(issue=self.issue, to=address)
+            issues.send_test(issue=self.issue, to=address)
         except (OSError, ValueError, ValidationError) as error:
             form.add_error(None, f"The test could not be sent: {error}")
             return self.form_invalid(form)
@@ -76,14 +76,14 @@ class SendView(IssueActionMixin, FormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            recipients=services.recipient_count(self.issue),
+            recipients=issues.recipient_count(self.issue),
             articles=self.issue.get_articles(),
             **kwargs,
         )
 
     def post(self, request, *args, **kwargs):
         if request.POST.get("action") == "cancel":
-            if services.cancel_schedule(issue=self.issue):
+            if issues.cancel_schedule(issue=self.issue):
                 messages.success(request, "The issue will not be sent; it is a draft again.")
             return redirect("wagtailsnippets_newsletters_issue:edit", self.issue.pk)
         return super().post(request, *args, **kwargs)
@@ -91,8 +91,8 @@ class SendView(IssueActionMixin, FormView):
     def form_valid(self, form):
         when = form.cleaned_data["when"] or timezone.now()
         try:
-            services.schedule(issue=self.issue, when=when)
-        except services.SendingError as error:
+            tasks.schedule(issue=self.issue, when=when)
+        except issues.SendingError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
         if self.issue.scheduled_at > timezone.now() + timedelta(seconds=5):
@@ -111,7 +111,7 @@ class ProgressView(IssueActionMixin, TemplateView):
     permission = "newsletters.change_issue"
 
     def get_context_data(self, **kwargs):
-        progress = services.get_progress(self.issue)
+        progress = issues.get_progress(self.issue)
         return super().get_context_data(
             progress=progress,
             refresh=self.issue.status in (Issue.Status.SENDING, Issue.Status.SCHEDULED),

@@ -190,6 +190,35 @@ class IssueQuerySet(models.QuerySet):
             }
         )
 
+    # Every change of an issue's `status` is one of these conditional UPDATEs: the admin, the
+    # scheduled task and the senders never overwrite each other. Each returns the rows changed.
+
+    def schedule(self, when):
+        """Drafts and scheduled issues go out at `when`."""
+        return self.filter(status__in=[Issue.Status.DRAFT, Issue.Status.SCHEDULED]).update(
+            status=Issue.Status.SCHEDULED, scheduled_at=when
+        )
+
+    def unschedule(self):
+        return self.filter(status=Issue.Status.SCHEDULED).update(
+            status=Issue.Status.DRAFT, scheduled_at=None
+        )
+
+    def start_sending(self, *, subject, html, text, now):
+        """Scheduled issues start going out with this content, fixed for every subscriber."""
+        return self.filter(status=Issue.Status.SCHEDULED).update(
+            status=Issue.Status.SENDING,
+            started_at=now,
+            sent_subject=subject,
+            sent_html=html,
+            sent_text=text,
+        )
+
+    def mark_sent(self):
+        return self.filter(status=Issue.Status.SENDING).update(
+            status=Issue.Status.SENT, finished_at=timezone.now(), send_error=""
+        )
+
 
 class Issue(PreviewableMixin, ClusterableModel):
     """One edition of a newsletter: composed and previewed in the admin, then sent to everyone."""

@@ -322,6 +322,13 @@ def send_batch(issue_mail, claim, *, mailer_alias="default"):
             mailer.close()
         except Exception:  # closing a connection that already broke
             logger.debug("closing the mail connection failed", exc_info=True)
+    _settle(result, claim, deferred)
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def _settle(result, claim, deferred):
+    """Record the batch's failures and deferrals once its connection is closed."""
     _fail(result.failures, claim.token)
     result.failed = len(result.failures)
     for delivery_id, error in deferred:
@@ -332,5 +339,3 @@ def send_batch(issue_mail, claim, *, mailer_alias="default"):
     if result.error:
         # Whatever this claim still holds was never tried: back in the queue, uncounted.
         result.released += release(claim.token, error=result.error, uncount=True)
-    result.seconds = time.monotonic() - started
-    return result

@@ -1,60 +1,35 @@
-"""Newsletter workflows: sign-up and double opt-in, unsubscribing, suppression, sending issues.
+"""Newsletter workflows of readers: sign-up and double opt-in, unsubscribing, suppression.
+Sending issues is in `issues`.
 
 Views, tasks, webhooks and management commands call these; none of them does the work itself.
+A workflow that leaves mail to send returns it (`Later`); `newsletters.tasks` queues it.
 """
 
 import logging
 import re
-import time
-from dataclasses import dataclass
-from datetime import timedelta
+from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
-from django.db.models import Count
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 from wagtail.models import ModelLogEntry
 
-from newsdesk.newsletters import addresses, composer, sending, tokens
-from newsdesk.newsletters.models import (
-    Delivery,
-    Issue,
-    Newsletter,
-    Subscriber,
-    Subscription,
-)
+from newsdesk.core.tasks import Later
+from newsdesk.newsletters import addresses, composer, tokens
+from newsdesk.newsletters.models import Delivery, Newsletter, Subscriber, Subscription
 
 logger = logging.getLogger(__name__)
 Status = Subscription.Status
 
 
-def _tasks():
-    from newsdesk.newsletters import tasks
+@dataclass
+class SignUp:
+    """The subscriber, and the confirmation mail to send (`later`), if one is due."""
 
-    return tasks
-
-
-def enqueue(task, *args, run_after=None):
-    """Enqueue once the current transaction commits; `run_after` if the backend can wait.
-
-    Backends that run tasks in-process (tests) cannot wait, and need not: nothing they run can
-    be left behind by a dead worker.
-    """
-
-    def go():
-        chosen = task
-        if run_after is not None:
-            if not task.get_backend().supports_defer:
-                if run_after > timezone.now():
-                    return
-            else:
-                chosen = task.using(run_after=run_after)
-        chosen.enqueue(*args)
-
-    transaction.on_commit(go)
+    subscriber: Subscriber
+    later: list = field(default_factory=list)
 
 
 # Sign-up and double opt-in -----------------------------------------------------------------
@@ -66,12 +41,13 @@ def sign_up(*, email, newsletters, source_url=""):
     Whatever the address's state (new, pending, already confirmed, suppressed), the reader sees
     the same answer; only a mail to the address itself tells them more.
     """
+    later = []
     with transaction.atomic():
         subscriber, _ = Subscriber.objects.get_or_create(
             email=email, defaults={"source_url": source_url[:300]}
         )
         if subscriber.suppressed:
-            return subscriber
+            return SignUp(subscriber)
         needs_confirmation = False
         for newsletter in newsletters:
             subscription, _ = Subscription.objects.get_or_create(
@@ -85,8 +61,8 @@ def sign_up(*, email, newsletters, source_url=""):
             if not subscriber.confirm_nonce:
                 subscriber.confirm_nonce = get_random_string(20)
                 subscriber.save(update_fields=["confirm_nonce"])
-            enqueue(_tasks().send_confirmation, subscriber.pk)
-    return subscriber
+            later.append(Later("send_confirmation", (subscriber.pk,)))
+    return SignUp(subscriber, later)
 
 
 def add_imported_subscriber(*, email, newsletter, consented_at=None, state="confirmed"):
@@ -163,11 +139,13 @@ def send_confirmation(*, subscriber_id):
 
 @dataclass
 class TokenCheck:
-    """What a confirmation link is: `valid`, `used` (or replaced), `expired` or `invalid`."""
+    """What a confirmation link is: `valid`, `used` (or replaced), `expired` or `invalid`; and,
+    once confirmed, the welcome mail to send (`later`)."""
 
     state: str
     subscriber: Subscriber | None = None
     newsletters: tuple = ()
+    later: list = field(default_factory=list)
 
 
 def check_confirm_token(token):
@@ -208,23 +186,22 @@ def confirm(*, token):
         subscriber.confirm_nonce = ""
         subscriber.save(update_fields=["confirm_nonce"])
         if confirmed:
-            enqueue(_tasks().send_welcome, subscriber.pk, confirmed)
+            check.later.append(Later("send_welcome", (subscriber.pk, confirmed)))
     return check
 
 
 def send_new_confirmation(*, token):
-    """For a link that expired: a fresh one, if anything is still waiting for confirmation."""
+    """For a link that expired: a fresh one (the mail to send), if anything is still waiting for
+    confirmation; else nothing to do."""
     check = check_confirm_token(token)
     if check.state != "expired" or check.subscriber.suppressed:
-        return False
+        return []
     subscriber = check.subscriber
     if not subscriber.subscriptions.filter(status=Status.PENDING).exists():
-        return False
-    with transaction.atomic():
-        subscriber.confirm_nonce = get_random_string(20)
-        subscriber.save(update_fields=["confirm_nonce"])
-        enqueue(_tasks().send_confirmation, subscriber.pk)
-    return True
+        return []
+    subscriber.confirm_nonce = get_random_string(20)
+    subscriber.save(update_fields=["confirm_nonce"])
+    return [Later("send_confirmation", (subscriber.pk,))]
 
 
 def send_welcome(*, subscriber_id, subscription_ids):
@@ -364,253 +341,3 @@ def record_inbound_unsubscribe(*, message):
         return False
     unsubscribe(subscriber_id=subscriber_id, newsletter_id=newsletter_id)
     return True
-
-
-# Sending issues -----------------------------------------------------------------------------
-
-
-class SendingError(Exception):
-    """An issue that cannot be sent or scheduled as asked; the message says why."""
-
-
-def send_test(*, issue, to):
-    """The issue as it would go out now, to one address, marked as a test."""
-    mail = composer.IssueMail.for_issue(issue, frozen=False, subject_prefix="[Test] ")
-    message = mail.message_for(
-        email_address=addresses.normalise(to),
-        subscriber_id=0,
-        url=composer.absolute(reverse("newsletters:index")),
-    )
-    return composer.send(message)
-
-
-def schedule(*, issue, when):
-    """Send `issue` at `when` (now, if `when` is not in the future)."""
-    now = timezone.now()
-    when = max(when, now)
-    if when > now + timedelta(seconds=1) and not _tasks().send_issue.get_backend().supports_defer:
-        raise SendingError("This site's task backend cannot run tasks later: send it now.")
-    with transaction.atomic():
-        updated = Issue.objects.filter(
-            pk=issue.pk, status__in=[Issue.Status.DRAFT, Issue.Status.SCHEDULED]
-        ).update(status=Issue.Status.SCHEDULED, scheduled_at=when)
-        if not updated:
-            raise SendingError("This issue is already being sent or has been sent.")
-        enqueue(_tasks().send_issue, issue.pk, when.isoformat(), run_after=when)
-    issue.refresh_from_db()
-    return issue
-
-
-def send_now(*, issue):
-    return schedule(issue=issue, when=timezone.now())
-
-
-def resume(*, issue):
-    """One more sender for an issue that is sending, e.g. after its workers were lost."""
-    if issue.status != Issue.Status.SENDING:
-        raise SendingError(f"The issue is not being sent (it is {issue.get_status_display()}).")
-    with transaction.atomic():
-        enqueue(_tasks().deliver_issue, issue.pk)
-
-
-def cancel_schedule(*, issue):
-    updated = Issue.objects.filter(pk=issue.pk, status=Issue.Status.SCHEDULED).update(
-        status=Issue.Status.DRAFT, scheduled_at=None
-    )
-    issue.refresh_from_db()
-    return bool(updated)
-
-
-def create_deliveries(issue):
-    """One queued row per confirmed, unsuppressed subscriber, in one statement."""
-    quote = connection.ops.quote_name
-    sql = (
-        f"INSERT INTO {quote(Delivery._meta.db_table)} "
-        "(issue_id, subscriber_id, status, claim, attempts, error) "
-        "SELECT %s, s.id, %s, '', 0, '' "
-        f"FROM {quote(Subscriber._meta.db_table)} s "
-        f"INNER JOIN {quote(Subscription._meta.db_table)} sub ON sub.subscriber_id = s.id "
-        "WHERE sub.newsletter_id = %s AND sub.status = %s AND s.suppressed = %s "
-        "ORDER BY s.id "
-        "ON CONFLICT (issue_id, subscriber_id) DO NOTHING"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            sql, [issue.pk, Delivery.Status.QUEUED, issue.newsletter_id, Status.CONFIRMED, False]
-        )
-        return cursor.rowcount
-
-
-def start_sending(*, issue_id, scheduled_for=None):
-    """Task body: fix the issue's content, create its delivery rows, start the senders."""
-    now = timezone.now()
-    with transaction.atomic():
-        issue = (
-            Issue.objects.select_for_update()
-            .select_related("newsletter")
-            .filter(pk=issue_id)
-            .first()
-        )
-        if issue is None or issue.status != Issue.Status.SCHEDULED:
-            return "not scheduled"
-        if scheduled_for and issue.scheduled_at.isoformat() != scheduled_for:
-            return "rescheduled"  # an earlier schedule's task; the current one has its own
-        if issue.scheduled_at > now:
-            enqueue(_tasks().send_issue, issue.pk, scheduled_for, run_after=issue.scheduled_at)
-            return "early"
-        issue.sent_subject, issue.sent_html, issue.sent_text = composer.render_issue(issue)
-        issue.status = Issue.Status.SENDING
-        issue.started_at = now
-        issue.save()
-        created = create_deliveries(issue)
-        for _ in range(max(1, settings.NEWSLETTER_SENDERS)):
-            enqueue(_tasks().deliver_issue, issue.pk)
-        enqueue(
-            _tasks().watch_issue,
-            issue.pk,
-            run_after=now + timedelta(seconds=settings.NEWSLETTER_WATCH_SECONDS),
-        )
-    logger.info("issue %s: sending to %s subscribers", issue_id, created)
-    if not created:
-        finish_if_done(issue_id=issue_id)
-    return "started"
-
-
-def finish_if_done(*, issue_id):
-    sending.give_up_on_exhausted(issue_id)
-    if Delivery.objects.unfinished().filter(issue_id=issue_id).exists():
-        return False
-    Issue.objects.filter(pk=issue_id, status=Issue.Status.SENDING).update(
-        status=Issue.Status.SENT, finished_at=timezone.now(), send_error=""
-    )
-    return True
-
-
-def deliver(*, issue_id):
-    """Task body: send batches until none is left or the task's time is up, then hand over."""
-    issue = Issue.objects.select_related("newsletter").filter(pk=issue_id).first()
-    if issue is None or issue.status != Issue.Status.SENDING:
-        return {"sent": 0}
-    mail = composer.IssueMail.for_issue(issue)
-    deadline = time.monotonic() + settings.NEWSLETTER_TASK_SECONDS
-    totals = {"sent": 0, "failed": 0, "batches": 0}
-    with sending.fast_commits():
-        while True:
-            if time.monotonic() > deadline:
-                if Delivery.objects.claimable().filter(issue_id=issue_id).exists():
-                    with transaction.atomic():
-                        enqueue(_tasks().deliver_issue, issue_id)
-                break
-            claim = sending.claim_batch(issue_id)
-            if not claim.rows:
-                break
-            result = sending.send_batch(mail, claim)
-            totals["sent"] += result.sent
-            totals["failed"] += result.failed
-            totals["batches"] += 1
-            if result.error:
-                Issue.objects.filter(pk=issue_id).update(send_error=result.error[:500])
-                logger.warning("issue %s: %s", issue_id, result.error)
-                break
-            if issue.send_error:
-                Issue.objects.filter(pk=issue_id).update(send_error="")
-                issue.send_error = ""
-    finish_if_done(issue_id=issue_id)
-    return totals
-
-
-def watch(*, issue_id):
-    """Task body, every NEWSLETTER_WATCH_SECONDS while an issue is sending: start a sender
-    when rows were left by a dead worker or nothing has been sent for a whole interval."""
-    issue = Issue.objects.filter(pk=issue_id).first()
-    if issue is None or issue.status != Issue.Status.SENDING:
-        return "idle"
-    if finish_if_done(issue_id=issue_id):
-        return "finished"
-    now = timezone.now()
-    interval = timedelta(seconds=settings.NEWSLETTER_WATCH_SECONDS)
-    claimable = Delivery.objects.claimable(now).filter(issue_id=issue_id)
-    abandoned = claimable.filter(status=Delivery.Status.CLAIMED).exists()
-    stalled = (
-        claimable.filter(status=Delivery.Status.QUEUED).exists()
-        and not Delivery.objects.filter(
-            issue_id=issue_id, status=Delivery.Status.SENT, sent_at__gte=now - interval
-        ).exists()
-    )
-    with transaction.atomic():
-        if abandoned or stalled:
-            enqueue(_tasks().deliver_issue, issue_id)
-        enqueue(_tasks().watch_issue, issue_id, run_after=now + interval)
-    return "restarted" if abandoned or stalled else "watching"
-
-
-@dataclass
-class Progress:
-    status: str
-    total: int
-    sent: int
-    failed: int
-    skipped: int
-    queued: int
-    claimed: int
-    rate: float  # messages a second, over the last RATE_WINDOW while sending, overall after
-    started_at: object
-    finished_at: object
-    error: str
-
-    RATE_WINDOW = 10
-
-    @property
-    def remaining(self):
-        return self.queued + self.claimed
-
-    @property
-    def percent(self):
-        done = self.sent + self.failed + self.skipped
-        return round(100 * done / self.total) if self.total else 100
-
-    @property
-    def eta_seconds(self):
-        return round(self.remaining / self.rate) if self.rate and self.remaining else None
-
-
-def get_progress(issue):
-    counts = dict(
-        Delivery.objects.filter(issue_id=issue.pk)
-        .order_by()
-        .values_list("status")
-        .annotate(n=Count("pk"))
-    )
-    sent = counts.get(Delivery.Status.SENT, 0)
-    rate = 0.0
-    if issue.status == Issue.Status.SENT and issue.started_at and issue.finished_at:
-        seconds = (issue.finished_at - issue.started_at).total_seconds()
-        rate = sent / seconds if seconds > 0 else float(sent)
-    elif issue.status == Issue.Status.SENDING:
-        since = timezone.now() - timedelta(seconds=Progress.RATE_WINDOW)
-        recent = Delivery.objects.filter(
-            issue_id=issue.pk, status=Delivery.Status.SENT, sent_at__gte=since
-        ).count()
-        rate = recent / Progress.RATE_WINDOW
-    return Progress(
-        status=issue.status,
-        total=sum(counts.values()),
-        sent=sent,
-        failed=counts.get(Delivery.Status.FAILED, 0),
-        skipped=counts.get(Delivery.Status.SKIPPED, 0),
-        queued=counts.get(Delivery.Status.QUEUED, 0),
-        claimed=counts.get(Delivery.Status.CLAIMED, 0),
-        rate=rate,
-        started_at=issue.started_at,
-        finished_at=issue.finished_at,
-        error=issue.send_error,
-    )
-
-
-def recipient_count(issue):
-    """How many subscribers the issue would go to if it were sent now."""
-    return Subscription.objects.filter(
-        newsletter_id=issue.newsletter_id,
-        status=Status.CONFIRMED,
-        subscriber__suppressed=False,
-    ).count()

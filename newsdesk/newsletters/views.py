@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from newsdesk.core import ratelimit
 from newsdesk.core.csrf import is_cross_site, same_origin_only
-from newsdesk.newsletters import services, tokens
+from newsdesk.newsletters import services, tasks, tokens
 from newsdesk.newsletters.forms import SignupForm, UnsubscribePageForm
 from newsdesk.newsletters.models import Newsletter, Subscriber, Subscription
 
@@ -56,7 +56,7 @@ def subscribe(request):
     if not form.is_bot:
         email = form.cleaned_data["email"]
         if _may_mail(email):
-            services.sign_up(
+            tasks.sign_up(
                 email=email,
                 newsletters=form.chosen_newsletters,
                 source_url=form.cleaned_data["source"],
@@ -87,7 +87,7 @@ def per_link(request):
 def confirm(request, token):
     """GET shows a button (mail scanners follow links); POST confirms."""
     if request.method == "POST":
-        check = services.confirm(token=token)
+        check = tasks.confirm(token=token)
         if check.state == "valid":
             return render(request, "newsletters/confirmed.html", {"newsletters": check.newsletters})
     else:
@@ -114,7 +114,7 @@ def resend_confirmation(request, token):
     check = services.check_confirm_token(token)
     sent = False
     if check.state == "expired":
-        sent = _may_mail(check.subscriber.email) and services.send_new_confirmation(token=token)
+        sent = _may_mail(check.subscriber.email) and tasks.send_new_confirmation(token=token)
     return render(
         request,
         "newsletters/confirm_problem.html",
@@ -193,5 +193,5 @@ def _unsubscribe_page_action(subscriber, newsletter, *, link_newsletter, action)
     ):
         return "subscribed"
     if _may_mail(subscriber.email):
-        services.sign_up(email=subscriber.email, newsletters=[newsletter])
+        tasks.sign_up(email=subscriber.email, newsletters=[newsletter])
     return "pending"

@@ -15,7 +15,7 @@ from django.core.serializers import serialize
 
 from newsdesk.conftest import make_article, make_author, make_image, paragraphs
 from newsdesk.narration.models import Narration
-from newsdesk.narration.services import request_narration
+from newsdesk.narration.tasks import request_narration
 from newsdesk.newsletters.models import Newsletter, Subscriber, Subscription
 
 pytestmark = pytest.mark.django_db(transaction=True)

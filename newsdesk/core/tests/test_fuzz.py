@@ -5,12 +5,12 @@ normal page (200, 3xx, 4xx) and stores nothing that was not a valid sign-up.
 """
 
 import pytest
-from django.apps import apps
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsdesk.conftest import make_article, make_author
+from newsdesk.newsletters.models import Subscriber
 
 pytestmark = pytest.mark.django_db
 
@@ -120,7 +120,6 @@ def test_it_ignores_any_last_event_id(site, event_id):
     source=VALUE,
 )
 def test_it_stores_nothing_from_junk_sign_ups(site, email, newsletter, website, source):
-    Subscriber = apps.get_model("newsletters", "Subscriber")
     before = set(Subscriber.objects.values_list("email", flat=True))
     response = site.post(
         "/newsletters/subscribe/",

@@ -6,7 +6,7 @@ from django.tasks import task_backends
 from django.utils import timezone
 
 from newsdesk.conftest import paragraphs, use_task_backend
-from newsdesk.narration import services
+from newsdesk.narration import services, tasks
 from newsdesk.narration.models import LexiconEntry, Narration
 from newsdesk.narration.tasks import narrate_article
 from newsdesk.narration.tests.conftest import run_queued
@@ -123,7 +123,7 @@ def test_a_lexicon_change_queues_exactly_the_articles_with_the_term(
     before = len(queued())
     entry = LexiconEntry.objects.create(term="Kyiv", say="KEE-iv")
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.refresh_for_terms(terms=entry.affected_terms) == 2
+        assert tasks.refresh_for_terms(terms=entry.affected_terms) == 2
     requeued = [task.args[0] for task in queued()[before:]]
     assert sorted(requeued) == sorted([kyiv.pk, in_body.pk])
     assert kyivstar.pk not in requeued and lower.pk not in requeued
@@ -147,13 +147,17 @@ def test_cached_pages_and_feeds_show_the_audio_as_soon_as_it_is_ready(
     assert "<item>" not in client.get("/podcast.xml").text
 
 
-def test_a_narration_another_worker_is_generating_is_left_to_it(publish, queued):
+def test_a_narration_another_worker_is_generating_is_left_to_it(
+    publish, queued, django_capture_on_commit_callbacks
+):
     article = publish()
     [first] = queued()
     Narration.objects.filter(article=article).update(
         status=Narration.Status.GENERATING, heartbeat_at=timezone.now(), claimed_by="other-task"
     )
-    assert services.narrate(article_id=article.pk, text_hash=first.args[1], claim_id="me") == "busy"
+    with django_capture_on_commit_callbacks(execute=True):
+        state = tasks.run_narration(article_id=article.pk, text_hash=first.args[1], claim_id="me")
+    assert state == "busy"
     [_, later] = queued()
     assert later.args == first.args and later.task.run_after is not None  # looked at again later
     assert Narration.objects.get(article=article).claimed_by == "other-task"
@@ -165,9 +169,8 @@ def test_a_task_requeued_after_its_worker_died_takes_its_claim_back(publish, que
     Narration.objects.filter(article=article).update(
         status=Narration.Status.GENERATING, heartbeat_at=timezone.now(), claimed_by=task.id
     )
-    assert services.narrate(article_id=article.pk, text_hash=task.args[1], claim_id=task.id) == (
-        "ready"
-    )
+    outcome = services.narrate(article_id=article.pk, text_hash=task.args[1], claim_id=task.id)
+    assert outcome.state == "ready"
     assert Narration.objects.get(article=article).status == Narration.Status.READY
 
 

@@ -13,7 +13,7 @@ from wagtail.models import ModelLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from newsdesk.conftest import use_task_backend
-from newsdesk.newsletters import services
+from newsdesk.newsletters import issues
 from newsdesk.newsletters.models import Delivery, Issue, IssueArticle, Subscriber, Subscription
 from newsdesk.newsletters.tests.conftest import confirmed
 
@@ -111,7 +111,7 @@ def test_it_deletes_a_subscriber_with_everything_about_them(client, editor, news
     reader, other = confirmed(newsletter, "erase-me@example.org", "stays@example.org")
     confirmed(weekly, "erase-me@example.org")
     issue = Issue.objects.create(newsletter=newsletter, subject="Sent before", status="sending")
-    services.create_deliveries(issue)
+    issues.create_deliveries(issue)
     client.force_login(editor)
     edit = client.post(
         f"{SUBSCRIBERS}edit/{reader.pk}/",
@@ -207,7 +207,7 @@ def test_editors_send_a_test_then_send_and_watch_progress(
 def test_the_progress_page_reloads_while_sending(client, editor, issue, newsletter):
     confirmed(newsletter, "a@example.org", "b@example.org")
     Issue.objects.filter(pk=issue.pk).update(status="sending", started_at=timezone.now())
-    services.create_deliveries(issue)
+    issues.create_deliveries(issue)
     client.force_login(editor)
     page = client.get(reverse("newsletters_admin:progress", args=[issue.pk])).content.decode()
     assert 'http-equiv="refresh"' in page and 'data-count="remaining">2<' in page

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from newsdesk.conftest import use_task_backend
-from newsdesk.newsletters import services
+from newsdesk.newsletters import tasks
 from newsdesk.newsletters.models import Delivery, Issue, Subscriber, Subscription
 from newsdesk.testing import start_worker, stop
 from newsdesk.testing.mail import smtp_server
@@ -58,7 +58,7 @@ def test_a_worker_killed_mid_send_loses_nobody_and_repeats_at_most_one(
             "NEWSLETTER_LEASE_SECONDS": 4,
             "NEWSLETTER_WATCH_SECONDS": 1,
         }
-        services.send_now(issue=issue)
+        tasks.send_now(issue=issue)
         logs = [tmp_path / "killed.log", tmp_path / "survivor.log"]
         killed = start_worker(queue="mail", env=env, log=logs[0].open("w"))
         try:

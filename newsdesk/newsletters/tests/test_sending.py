@@ -13,7 +13,7 @@ from django.test import Client
 from django.utils import timezone
 
 from newsdesk.conftest import make_section, use_task_backend
-from newsdesk.newsletters import composer, sending, services
+from newsdesk.newsletters import composer, issues, sending, services, tasks
 from newsdesk.newsletters.models import Delivery, Issue, IssueArticle, Subscriber, Subscription
 from newsdesk.newsletters.tests.conftest import confirmed, link_in, path_of
 from newsdesk.testing import free_port
@@ -42,7 +42,7 @@ def make_issue(newsletter, articles=(), **fields):
 
 def send(issue, capture):
     with capture(execute=True):
-        services.send_now(issue=issue)
+        tasks.send_now(issue=issue)
     issue.refresh_from_db()
     return issue
 
@@ -140,8 +140,8 @@ def test_it_fixes_the_content_when_sending_starts(
 def test_it_creates_the_delivery_rows_once(newsletter):
     confirmed(newsletter, "a@example.org", "b@example.org")
     issue = make_issue(newsletter)
-    assert services.create_deliveries(issue) == 2
-    assert services.create_deliveries(issue) == 0
+    assert issues.create_deliveries(issue) == 2
+    assert issues.create_deliveries(issue) == 0
     assert Delivery.objects.filter(issue=issue).count() == 2
 
 
@@ -158,7 +158,7 @@ def test_it_marks_a_refused_recipient_failed_with_the_error(
     assert failed.subscriber.email == "gone@example.org"
     assert "550" in failed.error and "No such mailbox" in failed.error
     assert issue.status == Issue.Status.SENT
-    assert services.get_progress(issue).failed == 1
+    assert issues.get_progress(issue).failed == 1
 
 
 @pytest.mark.parametrize("pipelining", [False, True], ids=["plain", "pipelined"])
@@ -166,7 +166,7 @@ def test_it_retries_a_deferred_recipient_later_then_gives_up(settings, newslette
     settings.NEWSLETTER_MAX_ATTEMPTS = 2
     confirmed(newsletter, "later@example.org", "ok@example.org")
     issue = make_issue(newsletter, status=Issue.Status.SENDING)
-    services.create_deliveries(issue)
+    issues.create_deliveries(issue)
     issue_mail = composer.IssueMail.for_issue(issue, frozen=False)
     with smtp_server(defer=["later@example.org"], pipelining=pipelining) as server:
         settings.MAILERS = {"default": server.mailer}
@@ -181,7 +181,7 @@ def test_it_retries_a_deferred_recipient_later_then_gives_up(settings, newslette
         sending.send_batch(issue_mail, sending.claim_batch(issue.pk))
         Delivery.objects.filter(pk=later.pk).update(lease_until=timezone.now())
         assert sending.claim_batch(issue.pk).rows == []  # two attempts: no more claims
-    assert services.finish_if_done(issue_id=issue.pk)  # which gives up on it
+    assert issues.finish_if_done(issue_id=issue.pk)  # which gives up on it
     later.refresh_from_db()
     assert later.status == "failed" and later.attempts == 2 and "451" in later.error
 
@@ -189,7 +189,7 @@ def test_it_retries_a_deferred_recipient_later_then_gives_up(settings, newslette
 def test_claims_never_share_a_row(newsletter):
     confirmed(newsletter, *[f"r{n}@example.org" for n in range(7)])
     issue = make_issue(newsletter, status=Issue.Status.SENDING)
-    services.create_deliveries(issue)
+    issues.create_deliveries(issue)
     first = sending.claim_batch(issue.pk, size=4)
     second = sending.claim_batch(issue.pk, size=4)
     third = sending.claim_batch(issue.pk, size=4)
@@ -205,21 +205,21 @@ def test_rows_of_a_dead_worker_are_sent_after_its_lease_and_only_then(
     settings.NEWSLETTER_BATCH_SIZE = 3
     confirmed(newsletter, *[f"r{n}@example.org" for n in range(10)])
     issue = make_issue(newsletter, status=Issue.Status.SENDING)
-    services.create_deliveries(issue)
+    issues.create_deliveries(issue)
     dead = sending.claim_batch(issue.pk)  # a worker that died holding three rows
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.deliver(issue_id=issue.pk)
+        tasks.deliver_issue.call(issue.pk)
     assert smtp.count == 7
     issue.refresh_from_db()
     assert issue.status == Issue.Status.SENDING
-    assert services.watch(issue_id=issue.pk) in ("watching", "restarted")
+    assert tasks.watch_issue.call(issue.pk) in ("watching", "restarted")
 
     Delivery.objects.filter(claim=dead.token).update(
         lease_until=timezone.now() - timedelta(seconds=1)
     )
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.watch(issue_id=issue.pk) == "restarted"  # it starts a sender
+        assert tasks.watch_issue.call(issue.pk) == "restarted"  # it starts a sender
     issue.refresh_from_db()
     assert issue.status == Issue.Status.SENT
     assert sorted(smtp.recipients().values()) == [1] * 10
@@ -232,7 +232,7 @@ def test_rows_of_a_dead_worker_are_sent_after_its_lease_and_only_then(
 def test_a_worker_stops_sending_once_half_its_lease_is_gone(settings, smtp, newsletter):
     confirmed(newsletter, "a@example.org", "b@example.org")
     issue = make_issue(newsletter, status=Issue.Status.SENDING)
-    services.create_deliveries(issue)
+    issues.create_deliveries(issue)
     claim = sending.claim_batch(issue.pk)
     settings.NEWSLETTER_LEASE_SECONDS = 0
     result = sending.send_batch(composer.IssueMail.for_issue(issue, frozen=False), claim)
@@ -260,7 +260,7 @@ def test_it_waits_for_a_mail_server_that_is_down_and_resumes(
 
     settings.MAILERS = {"default": smtp.mailer}
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.watch(issue_id=issue.pk) == "restarted"
+        assert tasks.watch_issue.call(issue.pk) == "restarted"
     issue.refresh_from_db()
     assert issue.status == Issue.Status.SENT and issue.send_error == ""
     assert smtp.count == 2
@@ -270,7 +270,7 @@ def test_it_waits_for_a_mail_server_that_is_down_and_resumes(
 def test_a_connection_lost_mid_batch_puts_the_rest_back(settings, newsletter, pipelining):
     confirmed(newsletter, *[f"r{n}@example.org" for n in range(6)])
     issue = make_issue(newsletter, status=Issue.Status.SENDING)
-    services.create_deliveries(issue)
+    issues.create_deliveries(issue)
     issue_mail = composer.IssueMail.for_issue(issue, frozen=False)
     with smtp_server(hang_up_after=3, pipelining=pipelining) as server:
         settings.MAILERS = {"default": server.mailer}
@@ -292,7 +292,7 @@ def test_it_pipelines_a_message_where_the_server_offers_it(
 ):
     confirmed(newsletter, *[f"r{n}@example.org" for n in range(4)])
     issue = make_issue(newsletter, status=Issue.Status.SENDING)
-    services.create_deliveries(issue)
+    issues.create_deliveries(issue)
     issue_mail = composer.IssueMail.for_issue(issue, frozen=False)
     envelopes, writes_seen = [], []
     envelope_for, send = issue_mail.envelope_for, smtplib.SMTP.send
@@ -380,7 +380,7 @@ def test_unsubscribing_or_bouncing_during_a_send_skips_the_queued_copy(newslette
         newsletter, "left@example.org", "bounced@example.org", "stays@example.org"
     )
     issue = make_issue(newsletter, status=Issue.Status.SENDING)
-    services.create_deliveries(issue)
+    issues.create_deliveries(issue)
     services.unsubscribe(subscriber_id=left.pk, newsletter_id=newsletter.pk)
     services.suppress(email="Bounced@Example.org", reason="bounce")
     statuses = dict(Delivery.objects.values_list("subscriber__email", "status"))
@@ -426,28 +426,26 @@ def test_it_schedules_and_reschedules_sending(settings, newsletter):
 
     issue = make_issue(newsletter)
     later = timezone.now() + timedelta(hours=2)
-    with_commit = services.schedule
-    with pytest.raises(services.SendingError):
-        services.schedule(issue=make_issue(newsletter, status=Issue.Status.SENT), when=later)
+    with_commit = tasks.schedule
+    with pytest.raises(issues.SendingError):
+        tasks.schedule(issue=make_issue(newsletter, status=Issue.Status.SENT), when=later)
     with_commit(issue=issue, when=later)
     assert issue.status == Issue.Status.SCHEDULED and issue.scheduled_at == later
-    services.schedule(issue=issue, when=later + timedelta(hours=1))
+    tasks.schedule(issue=issue, when=later + timedelta(hours=1))
     # The first schedule's task finds it superseded; the second's runs at its time only.
-    assert services.start_sending(issue_id=issue.pk, scheduled_for=later.isoformat()) == (
-        "rescheduled"
-    )
+    assert tasks.send_issue.call(issue.pk, later.isoformat()) == ("rescheduled")
     newer = (later + timedelta(hours=1)).isoformat()
-    assert services.start_sending(issue_id=issue.pk, scheduled_for=newer) == "early"
-    assert services.cancel_schedule(issue=issue)
-    assert services.start_sending(issue_id=issue.pk, scheduled_for=newer) == "not scheduled"
+    assert tasks.send_issue.call(issue.pk, newer) == "early"
+    assert issues.cancel_schedule(issue=issue)
+    assert tasks.send_issue.call(issue.pk, newer) == "not scheduled"
     assert issue.status == Issue.Status.DRAFT and not Delivery.objects.exists()
     assert default_task_backend.supports_defer
 
 
 def test_it_refuses_to_schedule_where_tasks_cannot_wait(settings, newsletter):
     use_task_backend(settings, "immediate")
-    with pytest.raises(services.SendingError, match="cannot run tasks later"):
-        services.schedule(issue=make_issue(newsletter), when=timezone.now() + timedelta(days=1))
+    with pytest.raises(issues.SendingError, match="cannot run tasks later"):
+        tasks.schedule(issue=make_issue(newsletter), when=timezone.now() + timedelta(days=1))
 
 
 def test_it_picks_the_chosen_then_the_latest_articles_since_the_last_issue(
@@ -473,7 +471,7 @@ def test_it_picks_the_chosen_then_the_latest_articles_since_the_last_issue(
 def test_it_sends_a_test_of_the_current_draft(smtp, newsletter, article_factory):
     story = article_factory(title="A story for the test")
     issue = make_issue(newsletter, [story])
-    services.send_test(issue=issue, to="Editor@Example.org")
+    issues.send_test(issue=issue, to="Editor@Example.org")
     [item] = smtp.wait_for(1)
     assert item.rcpt_tos == ["editor@example.org"]
     assert item.message["Subject"] == f"[Test] {issue.subject}"
@@ -484,11 +482,11 @@ def test_it_sends_a_test_of_the_current_draft(smtp, newsletter, article_factory)
 def test_it_reports_progress(newsletter):
     confirmed(newsletter, *[f"r{n}@example.org" for n in range(4)])
     issue = make_issue(newsletter, status=Issue.Status.SENDING, started_at=timezone.now())
-    services.create_deliveries(issue)
+    issues.create_deliveries(issue)
     rows = list(Delivery.objects.order_by("pk"))
     Delivery.objects.filter(pk=rows[0].pk).update(status="sent", sent_at=timezone.now())
     Delivery.objects.filter(pk=rows[1].pk).update(status="failed", error="550")
-    progress = services.get_progress(issue)
+    progress = issues.get_progress(issue)
     assert (progress.total, progress.sent, progress.failed, progress.remaining) == (4, 1, 1, 2)
     assert progress.percent == 50 and progress.rate == pytest.approx(0.1)
     assert Issue.objects.with_progress().get().progress_summary == "1 of 4"

@@ -9,7 +9,7 @@ import pytest
 from django.core.checks import run_checks
 from django.utils.timezone import now
 
-from newsdesk.newsletters import services, tokens, webhooks
+from newsdesk.newsletters import issues, tasks, tokens, webhooks
 from newsdesk.newsletters.models import Delivery, Issue, Subscriber, Subscription
 from newsdesk.newsletters.tests.conftest import confirmed
 
@@ -71,7 +71,7 @@ def postmark_bounce(email, kind="HardBounce"):
 def test_a_hard_bounce_suppresses_the_address_and_stops_queued_mail(client, newsletter):
     bounced, other = confirmed(newsletter, "gone@example.org", "reader@example.org")
     issue = Issue.objects.create(newsletter=newsletter, subject="Queued", status="sending")
-    services.create_deliveries(issue)
+    issues.create_deliveries(issue)
     response = post(
         client, "/newsletters/webhooks/postmark/tracking/", postmark_bounce("Gone@Example.org")
     )
@@ -140,8 +140,8 @@ def test_a_suppressed_address_is_never_sent_to_again(client, smtp, newsletter):
     issue = Issue.objects.create(
         newsletter=newsletter, subject="After the bounce", status="scheduled", scheduled_at=now()
     )
-    services.start_sending(issue_id=issue.pk)
-    services.deliver(issue_id=issue.pk)
+    tasks.send_issue.call(issue.pk)
+    tasks.deliver_issue.call(issue.pk)
     assert list(smtp.recipients()) == ["reader@example.org"]
     assert not Delivery.objects.filter(subscriber=bounced).exists()
 

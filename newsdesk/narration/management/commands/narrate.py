@@ -4,7 +4,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.narration import services
+from newsdesk.narration import services, tasks
 from newsdesk.narration.models import Narration
 
 
@@ -76,7 +76,7 @@ class Command(BaseCommand):
             self.stdout.write("Nothing to narrate: every published article has current audio.")
             return
         if queue:
-            queued = sum(services.request_narration(article=a, force=force) for a in articles)
+            queued = sum(tasks.request_narration(article=a, force=force) for a in articles)
             self.stdout.write(f"Queued {queued} of {len(articles)} articles for the worker.")
             return
         self.narrate_all(articles, force)
@@ -88,7 +88,7 @@ class Command(BaseCommand):
             bar.show(done, 0, article.title)
             started = time.monotonic()
             try:
-                result = services.narrate(
+                result = tasks.run_narration(
                     article_id=article.pk,
                     force=force,
                     on_progress=lambda f, d=done, t=article.title: bar.show(d, f, t),

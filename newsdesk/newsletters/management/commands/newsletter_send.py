@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from newsdesk.newsletters import services
+from newsdesk.newsletters import issues, tasks
 from newsdesk.newsletters.models import Issue
 
 
@@ -37,14 +37,14 @@ class Command(BaseCommand):
             raise CommandError(f"There is no issue {issue}. Run without an id to list them.")
         if now:
             try:
-                services.send_now(issue=found)
-            except services.SendingError as error:
+                tasks.send_now(issue=found)
+            except issues.SendingError as error:
                 raise CommandError(str(error)) from None
             self.stdout.write(f"Sending “{found.subject}”.")
         if resume:
             try:
-                services.resume(issue=found)
-            except services.SendingError as error:
+                tasks.resume(issue=found)
+            except issues.SendingError as error:
                 raise CommandError(str(error)) from None
             self.stdout.write("One more sender started.")
         self.print_progress(found)
@@ -56,7 +56,7 @@ class Command(BaseCommand):
                 break
 
     def print_progress(self, issue):
-        progress = services.get_progress(issue)
+        progress = issues.get_progress(issue)
         line = (
             f"{issue.get_status_display():9} {progress.percent:3}%  sent {progress.sent}  "
             f"failed {progress.failed}  skipped {progress.skipped}  "
