@@ -116,14 +116,17 @@ def configure(workdir, redis_url):
             "LOCATION": "bench_cache",
         },
         "sqlite": {
-            "BACKEND": "newsdesk.core.cache.SQLiteCache",
+            "BACKEND": "newsdesk.serving.sqlite_cache.SQLiteCache",
             "LOCATION": str(workdir / "cache.sqlite3"),
         },
     }
     for config in caches.values():
         config["OPTIONS"] = options
     if redis_url:
-        caches["redis"] = {"BACKEND": "newsdesk.core.cache.RedisCache", "LOCATION": redis_url}
+        caches["redis"] = {
+            "BACKEND": "newsdesk.serving.redis_cache.RedisCache",
+            "LOCATION": redis_url,
+        }
     for config in caches.values():
         config["KEY_PREFIX"] = f"bench{os.getpid()}"
     settings.configure(

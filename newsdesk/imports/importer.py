@@ -38,12 +38,13 @@ from wagtail.models import Page, ReferenceIndex, Revision, Site
 from wagtail.search import index
 
 from newsdesk.articles.models import ArticleAuthor, ArticlePage, SectionPage
-from newsdesk.core.pagecache import bump, purge_paths
 from newsdesk.imports.bodies import BodyConverter
 from newsdesk.imports.media import MediaLibrary
 from newsdesk.imports.models import ImportItem
 from newsdesk.imports.provenance import Provenance
 from newsdesk.people.models import Author
+from newsdesk.serving.purge import purge_paths
+from newsdesk.serving.versions import bump
 
 logger = logging.getLogger("newsdesk.imports")
 
@@ -918,7 +919,3 @@ class Importer:
         paths |= {reverse("tag", args=[t.slug]) for t in self.tags.values() if t}
         purge_paths(sorted(paths))
         bump("articles", "chrome")
-        # A peer app's cache of "what is published" (feeds, sitemaps, search), renewed once.
-        from newsdesk.discovery.cache import bump_published_version
-
-        transaction.on_commit(bump_published_version)

@@ -20,11 +20,11 @@ from django.utils import timezone
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.articles.services import articles_at_or_under
-from newsdesk.core.pagecache import purge_paths
 from newsdesk.narration import audio, script
 from newsdesk.narration.backends import BackendError, get_backend
 from newsdesk.narration.lexicon import find_term
 from newsdesk.narration.models import STALE_AFTER, LexiconEntry, Narration
+from newsdesk.serving.purge import purge_paths
 
 logger = logging.getLogger("newsdesk.narration")
 Status = Narration.Status

@@ -3,8 +3,9 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from newsdesk.core.pagecache import bump, purge_paths
 from newsdesk.people.models import Author
+from newsdesk.serving.purge import purge_paths
+from newsdesk.serving.versions import bump
 
 
 @receiver(post_save, sender=Author, dispatch_uid="people.author_saved")
