@@ -12,7 +12,7 @@ for comparison). For each, in one process:
 
 - "hit": what a cached article costs the cache: the versions (get_many of five keys) and the
   page's entry (a 47 KB page with its Brotli and gzip forms, ~67 KB pickled);
-- "fill": storing that entry and dropping its "renewing" mark, as `pagecache.fill` does;
+- "fill": storing that entry and dropping its "renewing" mark, as `serving.store.fill` does;
 - "purge": renewing two path versions (set_many, no timeout);
 - "lock": `add` of a renewing mark, then its delete; "count": a rate-limit hit (add + incr + get).
 

@@ -275,13 +275,15 @@ PAGE_CACHE_HOT_SECONDS = env_float("PAGE_CACHE_HOT_SECONDS", 0.2)
 # a 404 page; the time one reader has to renew a page the others get the old copy of;
 PAGE_CACHE_MISSING_SECONDS = 60
 PAGE_CACHE_RENEWING_SECONDS = 10
-# a template fragment ({% cache lifetimes.fragment ... %}), and its copy in a process's memory;
-FRAGMENT_CACHE_SECONDS = PAGE_CACHE_SECONDS
+# a template fragment ({% cache lifetimes.fragment ... %}; 0: none, as bench/pages.py measures
+# them), and its copy in a process's memory;
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", PAGE_CACHE_SECONDS)
 FRAGMENT_MEMORY_SECONDS = 60
 # an object cached under the versions of what it shows (navigation, related stories).
 VERSIONED_CACHE_SECONDS = 3600
 # Threads per web process rendering reader pages (newsdesk.serving.threads): while one waits for
 # the database another renders; more than the database pool (DB_POOL_SIZE) would only queue.
+# 0: Django's ASGI handler renders them (as bench/pages.py compares).
 WEB_THREADS = env_int("WEB_THREADS", 8)
 # Query parameters reader pages understand; a URL with any other is not cached. Views that are
 # never cached say so themselves (newsdesk.serving.exempt.page_cache_exempt).
