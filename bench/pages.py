@@ -428,9 +428,9 @@ def main():
         servers.append(nginx)
         if args.layers:  # the page cache without hot copies, beside the usual server
             cold_port = free_port()
-            servers.append(
-                Granian(env, cold_port, args.workers, page_cache=True, PAGE_CACHE_HOT_SECONDS="0")
-            )
+            # A hot copy that expires at once (the setting refuses 0).
+            no_hot = {"PAGE_CACHE_HOT_SECONDS": "0.000001"}
+            servers.append(Granian(env, cold_port, args.workers, page_cache=True, **no_hot))
         for label, path in pages.items():
             app_url = f"http://127.0.0.1:{cached_port}{path}"
             nginx_url = f"http://127.0.0.1:{nginx_port}{path}"
