@@ -12,7 +12,7 @@ for comparison). For each, in one process:
 
 - "hit": what a cached article costs the cache: the versions (get_many of five keys) and the
   page's entry (a 47 KB page with its Brotli and gzip forms, ~67 KB pickled);
-- "fill": storing that entry and dropping its "renewing" mark, as `pagecache.fill` does;
+- "fill": storing that entry and dropping its "renewing" mark, as `serving.store.fill` does;
 - "purge": renewing two path versions (set_many, no timeout);
 - "lock": `add` of a renewing mark, then its delete; "count": a rate-limit hit (add + incr + get).
 
@@ -116,14 +116,17 @@ def configure(workdir, redis_url):
             "LOCATION": "bench_cache",
         },
         "sqlite": {
-            "BACKEND": "newsdesk.core.cache.SQLiteCache",
+            "BACKEND": "newsdesk.serving.sqlite_cache.SQLiteCache",
             "LOCATION": str(workdir / "cache.sqlite3"),
         },
     }
     for config in caches.values():
         config["OPTIONS"] = options
     if redis_url:
-        caches["redis"] = {"BACKEND": "newsdesk.core.cache.RedisCache", "LOCATION": redis_url}
+        caches["redis"] = {
+            "BACKEND": "newsdesk.serving.redis_cache.RedisCache",
+            "LOCATION": redis_url,
+        }
     for config in caches.values():
         config["KEY_PREFIX"] = f"bench{os.getpid()}"
     settings.configure(

@@ -64,6 +64,11 @@ def parse_args():
     parser.add_argument("--workers", type=int, default=2, help="granian worker processes")
     parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument(
+        "--layers",
+        action="store_true",
+        help="also measure each serving layer switched off in turn (docs/performance.md)",
+    )
+    parser.add_argument(
         "--cache",
         choices=["redis", "file"],
         default="redis",
@@ -126,14 +131,14 @@ def manage(env, *args):
 
 
 class Granian:
-    def __init__(self, env, port, workers, page_cache):
+    def __init__(self, env, port, workers, page_cache, **extra_env):
         self.port = port
         self.process = subprocess.Popen(
             [str(BIN / "granian"), "--interface", "asginl", "--host", "127.0.0.1", "--port",
              str(port), "--workers", str(workers), "--workers-kill-timeout", "3", "--no-ws",
              "--log-level", "error", "--backpressure", "256", "newsdesk.asgi:application"],
             cwd=ROOT,
-            env={**env, "PAGE_CACHE_ENABLED": "1" if page_cache else "0"},
+            env={**env, "PAGE_CACHE_ENABLED": "1" if page_cache else "0", **extra_env},
         )  # fmt: skip
         wait_for(f"http://127.0.0.1:{port}/")
 
@@ -414,11 +419,18 @@ def main():
             results[label]["uncached"] = wrk(url, args.seconds, args.connections)
         uncached.stop()
         servers.remove(uncached)
+        if args.layers:
+            uncached_layers(env, app_port, args, pages, results, servers)
 
         cached = Granian(env, cached_port, args.workers, page_cache=True)
         servers.append(cached)
         nginx = Nginx(workdir, cached_port, nginx_port, static_port, purge_port, env["MEDIA_ROOT"])
         servers.append(nginx)
+        if args.layers:  # the page cache without hot copies, beside the usual server
+            cold_port = free_port()
+            # A hot copy that expires at once (the setting refuses 0).
+            no_hot = {"PAGE_CACHE_HOT_SECONDS": "0.000001"}
+            servers.append(Granian(env, cold_port, args.workers, page_cache=True, **no_hot))
         for label, path in pages.items():
             app_url = f"http://127.0.0.1:{cached_port}{path}"
             nginx_url = f"http://127.0.0.1:{nginx_port}{path}"
@@ -430,6 +442,9 @@ def main():
             log(f"{label}: app cache, nginx cache, static...")
             static_url = f"http://127.0.0.1:{static_port}/{label}.html"
             modes = {"app_cached": app_url, "nginx_cache": nginx_url, "static": static_url}
+            if args.layers:
+                modes["app_cached_no_hot"] = f"http://127.0.0.1:{cold_port}{path}"
+                fetch(modes["app_cached_no_hot"])
             results[label].update(interleaved(modes, args.seconds, args.connections))
             # As readers get it in production: through nginx, which also serves the images.
             requests, urls = page_weight(nginx_url)
@@ -457,6 +472,25 @@ def main():
     report(results)
 
 
+# Each layer off in turn, every request rendered: what the fragments and the page threads buy.
+UNCACHED_LAYERS = {
+    "uncached_no_fragments": {"FRAGMENT_CACHE_SECONDS": "0"},
+    "uncached_no_threads": {"WEB_THREADS": "0"},
+}
+
+
+def uncached_layers(env, port, args, pages, results, servers):
+    for mode, extra_env in UNCACHED_LAYERS.items():
+        server = Granian(env, port, args.workers, page_cache=False, **extra_env)
+        servers.append(server)
+        for label, path in pages.items():
+            log(f"{label}: {mode}...")
+            results[label][mode] = wrk(f"http://127.0.0.1:{port}{path}", args.seconds,
+                                       args.connections)  # fmt: skip
+        server.stop()
+        servers.remove(server)
+
+
 def article_under_test(env):
     code = (
         "from newsdesk.frontpage.models import HomePage;"
@@ -482,12 +516,15 @@ def report(results):
             f"\n{label} page  (HTML {page['html_bytes']:,} B raw, {page['gzip_bytes']:,} B gzip,"
             f" {page['br_bytes']:,} B brotli; {page['requests']} requests without images/audio)"
         )
-        print(f"  {'mode':<12} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'of static':>10}")
-        for mode in ("uncached", "app_cached", "nginx_cache", "static"):
+        print(f"  {'mode':<22} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'of static':>10}")
+        for mode in ("uncached", *UNCACHED_LAYERS, "app_cached", "app_cached_no_hot",
+                     "nginx_cache", "static"):  # fmt: skip
+            if mode not in page:
+                continue
             run = page[mode]
             errors = f"  ({run['non_2xx']} non-2xx)" if run["non_2xx"] else ""
             print(
-                f"  {mode:<12} {run['rps']:>10,.0f} {run['p50_ms']:>8.2f} {run['p99_ms']:>8.2f}"
+                f"  {mode:<22} {run['rps']:>10,.0f} {run['p50_ms']:>8.2f} {run['p99_ms']:>8.2f}"
                 f" {run['rps'] / static:>9.1%}{errors}"
             )
         if "lighthouse" in page:

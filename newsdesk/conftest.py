@@ -114,7 +114,7 @@ def _session_cache():
     tests start get the same through newsdesk.testing.subprocess_env."""
     default = dict(django_settings.CACHES["default"])
     path = f"/tmp/newsdesk-test-{os.getpid()}-cache.sqlite3"
-    if default["BACKEND"] == "newsdesk.core.cache.SQLiteCache":
+    if default["BACKEND"] == "newsdesk.serving.sqlite_cache.SQLiteCache":
         default["LOCATION"] = path
     default["KEY_PREFIX"] = f"newsdesk-test-{os.getpid()}"
     with override_settings(CACHES={**django_settings.CACHES, "default": default}):
@@ -131,13 +131,13 @@ def redis_cache(settings):
     prefix = f"test-{uuid.uuid4().hex}"
     settings.CACHES = {
         "default": {
-            "BACKEND": "newsdesk.core.cache.RedisCache",
+            "BACKEND": "newsdesk.serving.redis_cache.RedisCache",
             "LOCATION": REDIS_TEST_URL,
             "KEY_PREFIX": prefix,
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         },
         "template_fragments": {
-            "BACKEND": "newsdesk.core.cache.FragmentCache",
+            "BACKEND": "newsdesk.serving.fragments.FragmentCache",
             "LOCATION": prefix,
             "KEY_PREFIX": prefix,
             "OPTIONS": {"SHARED": "default", "MAX_ENTRIES": 100},
@@ -152,8 +152,9 @@ def redis_cache(settings):
 def _empty_cache():
     """Every test starts with empty caches: no page, fragment, site, rate-limit count or word
     about the database's reachability carries over."""
-    from newsdesk.core import outage, sites
-    from newsdesk.core.pagecache import hot_copies
+    from newsdesk.core import outage
+    from newsdesk.serving import sites
+    from newsdesk.serving.hot import hot_copies
 
     for cache in caches.all():
         cache.clear()

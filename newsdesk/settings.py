@@ -94,6 +94,7 @@ CSRF_TRUSTED_ORIGINS = [SITE_URL]
 
 INSTALLED_APPS = [
     "newsdesk.core",
+    "newsdesk.serving",
     "newsdesk.accounts",
     "newsdesk.people",
     "newsdesk.articles",
@@ -134,7 +135,7 @@ MIDDLEWARE = [
     "newsdesk.core.middleware.request_log_middleware",
     # Outside the security middleware: a cached page keeps the headers it was rendered with
     # (its CSP nonce matches its HTML), and a hit costs nothing further.
-    "newsdesk.core.pagecache.page_cache_middleware",
+    "newsdesk.serving.middleware.page_cache_middleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "newsdesk.core.middleware.security_headers_middleware",
@@ -143,7 +144,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     # Before anything that reads the database: 503 at once while it is unreachable.
     "newsdesk.core.outage.DatabaseOutageMiddleware",
-    "newsdesk.core.sites.site_middleware",
+    "newsdesk.serving.sites.site_middleware",
     "newsdesk.imports.middleware.old_query_redirects_middleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -169,6 +170,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "newsdesk.core.context_processors.site_context",
+                "newsdesk.serving.context_processors.serving_context",
                 "newsdesk.articles.context_processors.navigation",
                 "django.template.context_processors.csp",
             ],
@@ -217,7 +219,7 @@ def default_cache_file(database):
 
 
 # The cache every process shares (pages, fragments, versions, rate limits): Redis when REDIS_URL
-# is set, else a SQLite file on this machine (newsdesk.core.cache.SQLiteCache). Either answers
+# is set, else a SQLite file on this machine (newsdesk.serving.sqlite_cache). Either answers
 # as a miss while it cannot be reached: pages are then rendered uncached.
 REDIS_URL = env("REDIS_URL")
 CACHE_KEY_PREFIX = env("CACHE_KEY_PREFIX", "newsdesk")
@@ -227,14 +229,14 @@ CACHE_FILE = str(
 )
 if REDIS_URL:
     SHARED_CACHE = {
-        "BACKEND": "newsdesk.core.cache.RedisCache",
+        "BACKEND": "newsdesk.serving.redis_cache.RedisCache",
         "LOCATION": REDIS_URL,
         # A Redis that does not answer is given up on quickly; pages render without it.
         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
     }
 else:
     SHARED_CACHE = {
-        "BACKEND": "newsdesk.core.cache.SQLiteCache",
+        "BACKEND": "newsdesk.serving.sqlite_cache.SQLiteCache",
         "LOCATION": CACHE_FILE,
         # About 70 KB for the largest entries (a page with its two compressed forms).
         "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 10_000)},
@@ -244,7 +246,7 @@ CACHES = {
     # {% cache %} fragments: each process keeps the ones it uses in memory, before the shared
     # cache (their keys name the versions of what they show).
     "template_fragments": {
-        "BACKEND": "newsdesk.core.cache.FragmentCache",
+        "BACKEND": "newsdesk.serving.fragments.FragmentCache",
         "LOCATION": "fragments",
         "KEY_PREFIX": CACHE_KEY_PREFIX,
         "OPTIONS": {"SHARED": "default", "MAX_ENTRIES": 2000},
@@ -252,36 +254,38 @@ CACHES = {
 }
 
 # Tests run tasks inline, except those that start real workers (they override this).
-# The page cache for anonymous readers (newsdesk.core.pagecache) and the front-end caches it purges.
+# The page cache for anonymous readers (newsdesk.serving) and the front-end caches it purges.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_ALIAS = "default"
+# Every cache lifetime, in seconds (newsdesk.serving.lifetimes reads them, for Python and
+# templates alike): a page, here and (s-maxage) in nginx;
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# how long nginx may serve a stale page while it refreshes it (stale-while-revalidate);
 PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 60)
-# Threads per web process rendering reader pages (newsdesk.core.threaded): while one waits for
-# the database another renders; more than the database pool (DB_POOL_SIZE) would only queue.
-WEB_THREADS = env_int("WEB_THREADS", 8)
-# How long a web process answers a page it just read from the page cache from its own memory
-# (newsdesk.core.pagecache.HotCopies): the most a change made in another process waits.
+# how long a web process answers a page it just read from the page cache from its own memory
+# (newsdesk.serving.hot): the most a change made in another process waits;
 PAGE_CACHE_HOT_SECONDS = env_float("PAGE_CACHE_HOT_SECONDS", 0.2)
-PAGE_CACHE_EXCLUDE = (
-    "/admin/",
-    "/documents/",
-    "/healthz",
-    "/news-feed/stream/",
-    "/newsletters/confirm/",
-    "/newsletters/unsubscribe/",
-    "/newsletters/subscribe/",
-    "/newsletters/webhooks/",
-    "/static/",
-    "/media/",
-)
-# Query parameters reader pages understand; a URL with any other is not cached.
+# a 404 page; the time one reader has to renew a page the others get the old copy of;
+PAGE_CACHE_MISSING_SECONDS = 60
+PAGE_CACHE_RENEWING_SECONDS = 10
+# a template fragment ({% cache lifetimes.fragment ... %}; 0: none, as bench/pages.py measures
+# them), and its copy in a process's memory;
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", PAGE_CACHE_SECONDS)
+FRAGMENT_MEMORY_SECONDS = 60
+# an object cached under the versions of what it shows (navigation, related stories).
+VERSIONED_CACHE_SECONDS = 3600
+# Threads per web process rendering reader pages (newsdesk.serving.threads): while one waits for
+# the database another renders; more than the database pool (DB_POOL_SIZE) would only queue.
+# 0: Django's ASGI handler renders them (as bench/pages.py compares).
+WEB_THREADS = env_int("WEB_THREADS", 8)
+# Query parameters reader pages understand; a URL with any other is not cached. Views that are
+# never cached say so themselves (newsdesk.serving.exempt.page_cache_exempt).
 PAGE_CACHE_QUERY_PARAMS = {"page", "q", "section", "start", "end", "sort"}
 FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL")
 WAGTAILFRONTENDCACHE = (
     {
         "nginx": {
-            "BACKEND": "newsdesk.core.frontend_cache.PurgeBackend",
+            "BACKEND": "newsdesk.serving.purge.PurgeBackend",
             "LOCATION": FRONTEND_CACHE_URL,
         }
     }

@@ -10,6 +10,7 @@ from wagtail.documents.views import serve as wagtaildocs_serve
 from newsdesk.articles import views as article_views
 from newsdesk.core import views as core_views
 from newsdesk.core.ratelimit import form_rate_limit
+from newsdesk.serving.exempt import page_cache_exempt
 
 # Wagtail's public forms, at their own paths and names but rate limited: the passwords of
 # private pages and documents (guessable without a limit), and the admin's password reset
@@ -23,15 +24,19 @@ wagtail_public_forms = [
         RedirectView.as_view(pattern_name="wagtailadmin_login", query_string=True),
         name="wagtailcore_login",
     ),
-    path(
-        "admin/password_reset/",
-        form_rate_limit("password-reset")(wagtailadmin_account.PasswordResetView.as_view()),
-        name="wagtailadmin_password_reset",
+    page_cache_exempt(
+        path(
+            "admin/password_reset/",
+            form_rate_limit("password-reset")(wagtailadmin_account.PasswordResetView.as_view()),
+            name="wagtailadmin_password_reset",
+        )
     ),
-    path(
-        "documents/authenticate_with_password/<int:restriction_id>/",
-        form_rate_limit("document-password")(wagtaildocs_serve.authenticate_with_password),
-        name="wagtaildocs_authenticate_with_password",
+    page_cache_exempt(
+        path(
+            "documents/authenticate_with_password/<int:restriction_id>/",
+            form_rate_limit("document-password")(wagtaildocs_serve.authenticate_with_password),
+            name="wagtaildocs_authenticate_with_password",
+        )
     ),
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
@@ -42,9 +47,10 @@ wagtail_public_forms = [
 
 urlpatterns = [
     *wagtail_public_forms,
-    path("healthz", core_views.healthz, name="healthz"),
-    path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    # Never from the page cache: health as it is now, staff's admin, private documents.
+    page_cache_exempt(path("healthz", core_views.healthz, name="healthz")),
+    page_cache_exempt(path("admin/", include(wagtailadmin_urls))),
+    page_cache_exempt(path("documents/", include(wagtaildocs_urls))),
     path("authors/", article_views.author_index, name="author_index"),
     path("authors/<slug:slug>/", article_views.author_page, name="author"),
     path("tags/<slug:slug>/", article_views.tag_page, name="tag"),

@@ -1,8 +1,9 @@
 from django.utils.functional import SimpleLazyObject
 
 from newsdesk.articles.models import SectionPage
-from newsdesk.core.cache import versioned_cache
-from newsdesk.core.pagecache import fragment_versions
+from newsdesk.serving.fragments import versioned_cache
+from newsdesk.serving.lifetimes import lifetimes
+from newsdesk.serving.versions import fragment_versions
 
 
 def sections_for_navigation(request):
@@ -14,7 +15,7 @@ def sections_for_navigation(request):
         return [(section.title, section.url) for section in sections]
 
     key = f"navigation:sections:{fragment_versions(request).chrome}"
-    return versioned_cache().get_or_set(key, build, 3600)
+    return versioned_cache().get_or_set(key, build, lifetimes.versioned)
 
 
 def navigation(request):

@@ -28,9 +28,10 @@ from wagtail.search import index
 from wagtail.utils.decorators import cached_classmethod
 
 from newsdesk.articles.blocks import ArticleBodyBlock
-from newsdesk.core.cache import versioned_cache
 from newsdesk.core.models import ViewRestrictionsMixin
-from newsdesk.core.pagecache import fragment_versions
+from newsdesk.serving.fragments import versioned_cache
+from newsdesk.serving.lifetimes import lifetimes
+from newsdesk.serving.versions import fragment_versions
 
 WORDS_PER_MINUTE = 230
 LISTING_PAGE_SIZE = 12
@@ -310,7 +311,7 @@ class ArticlePage(ViewRestrictionsMixin, Page):
                 .order_by("-published_at", "-pk")[:7]
                 .values_list("pk", flat=True)
             ),
-            600,
+            lifetimes.versioned,
         )
         return self.pk if self.pk in latest else "latest"
 

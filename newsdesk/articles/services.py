@@ -2,7 +2,8 @@ from django.urls import reverse
 from wagtail.models import Page, ReferenceIndex
 
 from newsdesk.articles.models import ArticlePage, SectionPage
-from newsdesk.core.pagecache import bump, purge_paths
+from newsdesk.serving.purge import purge_paths
+from newsdesk.serving.versions import bump
 
 
 def reader_paths(article, url_path=None):

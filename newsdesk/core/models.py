@@ -5,8 +5,6 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import PageViewRestriction
 
-from newsdesk.core.pagecache import bump
-
 
 class NewsImage(AbstractImage):
     """A photo with what a newsroom must print beside it: alt text, caption and credit."""
@@ -74,13 +72,6 @@ class NewsroomSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = "newsroom settings"
-
-    def save(self, *args, **kwargs):
-        # The blank row Wagtail creates on first use changes nothing a page shows.
-        created = self._state.adding
-        super().save(*args, **kwargs)
-        if not created:
-            bump("chrome")
 
 
 class WorkerHeartbeat(models.Model):

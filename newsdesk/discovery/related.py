@@ -2,8 +2,9 @@
 
 Candidates are recent published articles sharing a tag or the section, found with one grouped
 query; each scores by what it shares (a tag counts twice a section), halved for every
-RELATED_HALF_LIFE of age. The chosen ids are cached per article and published-version, so a
-reader's request costs one cache read plus the card queries, however many stories are shown.
+RELATED_HALF_LIFE of age. The chosen ids are cached per article and version of the published
+articles ("articles"), so a reader's request costs one cache read plus the card queries, however
+many stories are shown.
 """
 
 from datetime import timedelta
@@ -14,7 +15,8 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from newsdesk.articles.models import ArticlePage, attach_sections
-from newsdesk.discovery.cache import published_version
+from newsdesk.serving.lifetimes import lifetimes
+from newsdesk.serving.versions import content_version
 
 RELATED_COUNT = 3
 RELATED_WINDOW = timedelta(days=365)
@@ -22,7 +24,6 @@ RELATED_HALF_LIFE = timedelta(days=30)
 CANDIDATES = 60
 TAG_WEIGHT = 2
 SECTION_WEIGHT = 1
-CACHE_SECONDS = 15 * 60
 
 
 def editor_chose_related(article):
@@ -67,11 +68,11 @@ def related_articles(article, count=RELATED_COUNT):
     """The related articles ready for cards, in order; [] when the editor placed a card."""
     if editor_chose_related(article):
         return []
-    key = f"discovery:related:{article.pk}:{published_version()}:{count}"
+    key = f"discovery:related:{article.pk}:{content_version('articles')}:{count}"
     ids = cache.get(key)
     if ids is None:
         ids = related_ids(article, count)
-        cache.set(key, ids, CACHE_SECONDS)
+        cache.set(key, ids, lifetimes.versioned)
     if not ids:
         return []
     found = ArticlePage.objects.for_listing().in_bulk(ids)

@@ -1,11 +1,10 @@
-from django.db import transaction
 from django.urls import reverse
 
 from newsdesk.articles.services import articles_at_or_under
-from newsdesk.core.pagecache import purge_paths
 from newsdesk.core.tasks import enqueue_on_commit
-from newsdesk.discovery.cache import bump_published_version
 from newsdesk.discovery.tasks import make_share_renditions
+from newsdesk.serving.purge import purge_paths
+from newsdesk.serving.versions import bump
 
 
 def discovery_paths(article):
@@ -28,7 +27,7 @@ def discovery_paths(article):
 
 def article_published(*, article):
     """Forget what was cached about the published set; prepare the photo's share renditions."""
-    transaction.on_commit(bump_published_version)
+    bump("articles")
     purge_paths(discovery_paths(article))
     if article.lead_image_id:
         enqueue_on_commit(make_share_renditions, article.lead_image_id)
@@ -36,7 +35,7 @@ def article_published(*, article):
 
 def article_withdrawn(*, article):
     """Unpublished or about to be deleted: nothing cached may still offer it."""
-    transaction.on_commit(bump_published_version)
+    bump("articles")
     purge_paths(discovery_paths(article))
 
 

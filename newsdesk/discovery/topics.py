@@ -2,15 +2,15 @@ from django.core.cache import cache
 from django.db.models import Count, Q
 from taggit.models import Tag
 
-from newsdesk.discovery.cache import published_version
+from newsdesk.serving.lifetimes import lifetimes
+from newsdesk.serving.versions import content_version
 
 TOPIC_COUNT = 12
-CACHE_SECONDS = 15 * 60
 
 
 def popular_topics(count=TOPIC_COUNT):
     """The tags on most published articles, for the search page before anything is typed."""
-    key = f"discovery:topics:{published_version()}:{count}"
+    key = f"discovery:topics:{content_version('articles')}:{count}"
     topics = cache.get(key)
     if topics is None:
         live = Q(articles_articletag_items__content_object__live=True)
@@ -20,5 +20,5 @@ def popular_topics(count=TOPIC_COUNT):
             .order_by("-uses", "name")
             .values("name", "slug", "uses")[:count]
         )
-        cache.set(key, topics, CACHE_SECONDS)
+        cache.set(key, topics, lifetimes.versioned)
     return topics

@@ -69,7 +69,7 @@ class HomePage(ViewRestrictionsMixin, Page):
     def route(self, request, path_components):
         if not path_components:
             # This object may be the site's root page as a process remembers it between
-            # requests (newsdesk.core.sites), to route from: the front page is read afresh.
+            # requests (newsdesk.serving.sites), to route from: the front page is read afresh.
             fresh = HomePage.objects.filter(pk=self.pk).first()
             if fresh is None:
                 raise Http404

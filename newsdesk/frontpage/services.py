@@ -1,4 +1,5 @@
-from newsdesk.core.pagecache import bump, purge_paths
+from newsdesk.serving.purge import purge_paths
+from newsdesk.serving.versions import bump
 
 
 def front_page_changed(*, front_page):

@@ -10,8 +10,9 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import ReferenceIndex, Revision
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.core.pagecache import bump, purge_paths
 from newsdesk.imports.writing import publish_quietly
+from newsdesk.serving.purge import purge_paths
+from newsdesk.serving.versions import bump
 
 
 class Links:
@@ -167,7 +168,3 @@ class Links:
         paths |= {reverse("tag", args=[t.slug]) for t in self.tags.values() if t}
         purge_paths(sorted(paths))
         bump("articles", "chrome")
-        # A peer app's cache of "what is published" (feeds, sitemaps, search), renewed once.
-        from newsdesk.discovery.cache import bump_published_version
-
-        transaction.on_commit(bump_published_version)

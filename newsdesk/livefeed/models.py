@@ -10,7 +10,8 @@ from wagtail.models import DraftStateMixin, RevisionMixin
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
-from newsdesk.core.pagecache import bump, purge_paths
+from newsdesk.serving.purge import purge_paths
+from newsdesk.serving.versions import bump
 
 MAX_TEXT_LENGTH = 600
 SIDEBAR_COUNT = 10

@@ -24,11 +24,11 @@ from django.urls import reverse
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.articles.services import articles_at_or_under
-from newsdesk.core.pagecache import purge_paths
 from newsdesk.narration import audio, script
 from newsdesk.narration.backends import BackendError, get_backend
 from newsdesk.narration.lexicon import find_term
 from newsdesk.narration.models import LexiconEntry, Narration
+from newsdesk.serving.purge import purge_paths
 
 logger = logging.getLogger("newsdesk.narration")
 Status = Narration.Status

@@ -4,9 +4,9 @@ from anymail.signals import inbound, tracking
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from newsdesk.core.pagecache import bump
 from newsdesk.newsletters import services
 from newsdesk.newsletters.models import Newsletter, Subscriber
+from newsdesk.serving.versions import bump
 
 
 @receiver(tracking, dispatch_uid="newsletters.tracking")

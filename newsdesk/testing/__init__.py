@@ -41,9 +41,9 @@ def cache_env():
     """The variables that give a child process the cache this process is using now (the test
     session's own under pytest, or Redis where a test switched to it)."""
     default = settings.CACHES["default"]
-    if default["BACKEND"] == "newsdesk.core.cache.RedisCache":
+    if default["BACKEND"] == "newsdesk.serving.redis_cache.RedisCache":
         return {"REDIS_URL": default["LOCATION"], "CACHE_KEY_PREFIX": default["KEY_PREFIX"]}
-    if default["BACKEND"] == "newsdesk.core.cache.SQLiteCache":
+    if default["BACKEND"] == "newsdesk.serving.sqlite_cache.SQLiteCache":
         return {
             "REDIS_URL": "",
             "CACHE_FILE": default["LOCATION"],

@@ -18,13 +18,13 @@ START = 1_000_000 * WINDOW  # the start of a window
 def cache_settings(request, settings, tmp_path):
     if request.param == "redis":
         backend = {
-            "BACKEND": "newsdesk.core.cache.RedisCache",
+            "BACKEND": "newsdesk.serving.redis_cache.RedisCache",
             "LOCATION": REDIS_TEST_URL,
             "KEY_PREFIX": f"test-ratelimit-{uuid.uuid4().hex}",
         }
     elif request.param == "sqlite":
         backend = {
-            "BACKEND": "newsdesk.core.cache.SQLiteCache",
+            "BACKEND": "newsdesk.serving.sqlite_cache.SQLiteCache",
             "LOCATION": str(tmp_path / "cache.sqlite3"),
         }
     else:

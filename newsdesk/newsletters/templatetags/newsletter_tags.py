@@ -8,9 +8,10 @@ import itertools
 
 from django import template
 
-from newsdesk.core.cache import versioned_cache
-from newsdesk.core.pagecache import fragment_versions
 from newsdesk.newsletters.models import Newsletter
+from newsdesk.serving.fragments import versioned_cache
+from newsdesk.serving.lifetimes import lifetimes
+from newsdesk.serving.versions import fragment_versions
 
 register = template.Library()
 _fallback_counter = itertools.count(1)
@@ -24,7 +25,9 @@ def active_newsletters(request):
     if not hasattr(request, "_active_newsletters"):
         key = f"newsletters:active:{fragment_versions(request).chrome}"
         request._active_newsletters = versioned_cache().get_or_set(
-            key, lambda: list(Newsletter.objects.active().select_related("host")), 3600
+            key,
+            lambda: list(Newsletter.objects.active().select_related("host")),
+            lifetimes.versioned,
         )
     return request._active_newsletters
 

@@ -6,7 +6,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from newsdesk.core.pagecache import purge_now
+from newsdesk.serving.purge import purge_now
 from newsdesk.testing import free_port
 
 
@@ -51,7 +51,7 @@ def purge_server(settings):
 def use_purge_server(settings, location):
     settings.SITE_URL = "https://news.example.org"
     settings.WAGTAILFRONTENDCACHE = {
-        "nginx": {"BACKEND": "newsdesk.core.frontend_cache.PurgeBackend", "LOCATION": location}
+        "nginx": {"BACKEND": "newsdesk.serving.purge.PurgeBackend", "LOCATION": location}
     }
 
 

@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from django.core.handlers.wsgi import WSGIHandler
 
-from newsdesk.core.pagecache import FRONT_KEY
+from newsdesk.serving.store import FRONT_KEY
 
 
 def environ_for(scope):

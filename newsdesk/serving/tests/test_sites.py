@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
 from newsdesk.conftest import make_article, make_section
-from newsdesk.core import sites
+from newsdesk.serving import sites
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 
 from newsdesk.conftest import make_article
 from newsdesk.core.middleware import log_request
-from newsdesk.core.tests.test_pagecache_front import call, run
+from newsdesk.serving.tests.test_front import call, run
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -23,20 +23,20 @@ def unreachable_cache(request, settings, tmp_path, newsroom):
     """The caches switched to one that cannot be reached, once the newsroom is in place."""
     if request.param == "redis":
         shared = {
-            "BACKEND": "newsdesk.core.cache.RedisCache",
+            "BACKEND": "newsdesk.serving.redis_cache.RedisCache",
             "LOCATION": f"redis://127.0.0.1:{free_port()}/0",  # nothing listens there
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
     else:
         (tmp_path / "not-a-directory").write_text("")
         shared = {
-            "BACKEND": "newsdesk.core.cache.SQLiteCache",
+            "BACKEND": "newsdesk.serving.sqlite_cache.SQLiteCache",
             "LOCATION": str(tmp_path / "not-a-directory" / "cache.sqlite3"),
         }
     settings.CACHES = {
         "default": shared,
         "template_fragments": {
-            "BACKEND": "newsdesk.core.cache.FragmentCache",
+            "BACKEND": "newsdesk.serving.fragments.FragmentCache",
             "LOCATION": "outage",
             "OPTIONS": {"SHARED": "default"},
         },
@@ -138,7 +138,7 @@ def test_rate_limits_let_requests_through_while_nothing_can_count_them(unreachab
 
 
 def test_an_outage_is_reported_once_a_minute_and_its_end_once(caplog):
-    from newsdesk.core.cache import Outage
+    from newsdesk.serving.outage import Outage
 
     caplog.set_level(logging.WARNING, logger="newsdesk.cache")
     now = [1000.0]
@@ -161,7 +161,8 @@ def test_an_outage_is_reported_once_a_minute_and_its_end_once(caplog):
 
 
 def test_no_operation_on_an_unreachable_cache_file_counts_as_an_answer(tmp_path, caplog):
-    from newsdesk.core.cache import Outage, SQLiteCache
+    from newsdesk.serving.outage import Outage
+    from newsdesk.serving.sqlite_cache import SQLiteCache
 
     caplog.set_level(logging.WARNING, logger="newsdesk.cache")
     (tmp_path / "not-a-directory").write_text("")

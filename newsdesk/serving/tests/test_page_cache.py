@@ -114,7 +114,8 @@ def test_it_purges_the_feed_pages_when_an_item_is_posted(reader, home):
 
 
 def test_purging_a_path_renews_the_version_its_fragments_are_keyed_on():
-    from newsdesk.core.pagecache import FragmentVersions, purge_paths
+    from newsdesk.serving.purge import purge_paths
+    from newsdesk.serving.versions import FragmentVersions
 
     before = FragmentVersions("/news/a-story/").path
     other = FragmentVersions("/news/another-story/").path
@@ -221,7 +222,7 @@ def test_one_reader_renews_a_page_whose_surroundings_changed_while_others_get_th
     post_item(text="<p>Shelling reported near Kherson.</p>")
     # The lookup that finds the page out of date takes the renewal; a second reader arriving
     # before it is stored still gets the previous copy, from the cache.
-    from newsdesk.core.pagecache import lookup
+    from newsdesk.serving.store import lookup
 
     request = reader.get(article.url).wsgi_request  # this one renewed and stored the page
     assert lookup(request)[1] is not None
@@ -251,7 +252,7 @@ def test_one_reader_renews_a_page_whose_surroundings_changed_while_others_get_th
     ],
 )
 def test_it_reads_the_weights_of_accept_encoding(header, expected):
-    from newsdesk.core.pagecache import encoding_for
+    from newsdesk.serving.http import encoding_for
 
     assert encoding_for(header) == expected
 

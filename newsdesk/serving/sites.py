@@ -19,7 +19,7 @@ from django.http.request import split_domain_port
 from django.utils.decorators import sync_and_async_middleware
 from wagtail.models import Site
 
-from newsdesk.core.pagecache import bump, fragment_versions
+from newsdesk.serving.versions import bump, fragment_versions
 
 MAX_HOSTS = 100
 _sites = {}

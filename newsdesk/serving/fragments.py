@@ -1,0 +1,74 @@
+"""Template fragments and objects cached under versions, in each process's memory first."""
+
+from django.core.cache import caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache, InvalidCacheBackendError
+from django.core.cache.backends.locmem import LocMemCache
+
+from newsdesk.serving.lifetimes import lifetimes
+from newsdesk.serving.outage import MISSING
+
+
+class FragmentCache(BaseCache):
+    """Template fragments (`{% cache %}`), read from this process's memory before the shared
+    cache (OPTIONS["SHARED"], an alias in CACHES).
+
+    Only for entries whose key changes when their content does, as every fragment's key here
+    names the versions of what it shows: a copy in memory is then never out of date, and a
+    page rendered with every fragment already in memory makes no cache round trip for them.
+    Deleting an entry reaches only this process's memory, so fragments are never deleted: a
+    change renews the version in their key instead. A copy taken from the shared cache lives
+    here for at most lifetimes.fragment_in_memory (its remaining time there is unknown)."""
+
+    def __init__(self, location, params):
+        options = dict(params.get("OPTIONS", {}))
+        self.shared_alias = options.pop("SHARED")
+        super().__init__({**params, "OPTIONS": options})
+        self.local = LocMemCache(f"fragments-{location}", {**params, "OPTIONS": options})
+
+    @property
+    def shared(self):
+        return caches[self.shared_alias]
+
+    def get(self, key, default=None, version=None):
+        value = self.local.get(key, MISSING, version)
+        if value is MISSING:
+            value = self.shared.get(key, MISSING, version)
+            if value is MISSING:
+                return default
+            self.local.set(key, value, lifetimes.fragment_in_memory, version)
+        return value
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        self.shared.set(key, value, timeout, version)
+        self.local.set(key, value, timeout, version)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        added = self.shared.add(key, value, timeout, version)
+        if added:
+            self.local.set(key, value, timeout, version)
+        return added
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        self.local.touch(key, timeout, version)
+        return self.shared.touch(key, timeout, version)
+
+    def delete(self, key, version=None):
+        self.local.delete(key, version)
+        return self.shared.delete(key, version)
+
+    def has_key(self, key, version=None):
+        return self.local.has_key(key, version) or self.shared.has_key(key, version)
+
+    def clear(self):
+        self.local.clear()
+        self.shared.clear()
+
+
+def versioned_cache():
+    """The cache for entries whose key names the version of what they hold (fragments, the
+    newest articles under the current "articles" version): in each process's memory first
+    where a FragmentCache is configured."""
+    try:
+        return caches["template_fragments"]
+    except InvalidCacheBackendError:
+        return caches["default"]

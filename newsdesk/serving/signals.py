@@ -1,0 +1,12 @@
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from newsdesk.core.models import NewsroomSettings
+from newsdesk.serving.versions import bump
+
+
+@receiver(post_save, sender=NewsroomSettings)
+def newsroom_settings_changed(sender, created, **kwargs):
+    # The blank row Wagtail creates on first use changes nothing a page shows.
+    if not created:
+        bump("chrome")  # the masthead and footer, on every page
