@@ -14,8 +14,7 @@ much of it still overlaps), so a client cannot double its rate at a window bound
 operations per hit; `add` + `incr` are atomic in Redis and in the SQLite cache file, so counts hold
 with any number of processes sharing either. While the cache cannot be reached nothing is counted
 and every request is let through (newsdesk.serving.outage logs the outage). Keys are hashed:
-the cache
-never holds the addresses or IPs themselves.
+the cache never holds the addresses or IPs themselves.
 """
 
 import hashlib
