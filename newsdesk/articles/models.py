@@ -28,9 +28,9 @@ from wagtail.search import index
 from wagtail.utils.decorators import cached_classmethod
 
 from newsdesk.articles.blocks import ArticleBodyBlock
-from newsdesk.core.models import ViewRestrictionsMixin
 from newsdesk.serving.fragments import versioned_cache
 from newsdesk.serving.lifetimes import lifetimes
+from newsdesk.serving.restrictions import ViewRestrictionsMixin
 from newsdesk.serving.versions import fragment_versions
 
 WORDS_PER_MINUTE = 230

@@ -1,9 +1,7 @@
-from django.core.cache import cache
-from django.db import models, transaction
+from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import PageViewRestriction
 
 
 class NewsImage(AbstractImage):
@@ -93,31 +91,3 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self):
         return f"{self.worker_id} on {self.hostname} (pid {self.pid})"
-
-
-RESTRICTIONS_KEY = "view-restrictions:any"
-
-
-def view_restrictions_exist():
-    """Whether any page has a view restriction (login, password, group); cached, because
-    checking a page's ancestors for them costs two queries on every page a reader opens."""
-    found = cache.get(RESTRICTIONS_KEY)
-    if found is None:
-        found = PageViewRestriction.objects.exists()
-        cache.set(RESTRICTIONS_KEY, found, 3600)
-    return found
-
-
-def forget_view_restrictions():
-    cache.delete(RESTRICTIONS_KEY)
-    # Again once committed: a request in between may have cached the answer from before.
-    transaction.on_commit(lambda: cache.delete(RESTRICTIONS_KEY))
-
-
-class ViewRestrictionsMixin:
-    """For page types readers open often: skip the restriction lookup while none exist."""
-
-    def get_view_restrictions(self):
-        if not view_restrictions_exist():
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()

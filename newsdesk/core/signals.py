@@ -1,14 +1,11 @@
-"""One log line per task run; the cached answer to "does any page have a view restriction?";
-text saved without control characters."""
+"""One log line per task run; text saved without control characters."""
 
 import logging
 
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from django.tasks.signals import task_finished, task_started
-from wagtail.models import PageViewRestriction
 
-from newsdesk.core.models import forget_view_restrictions
 from newsdesk.core.text import clean_instance
 
 task_log = logging.getLogger("newsdesk.tasks")
@@ -44,12 +41,6 @@ def log_task_finished(sender, task_result, **kwargs):
         else logging.INFO
     )
     task_log.log(level, "task %s %s", fields["status"].lower(), fields["task"], extra=fields)
-
-
-@receiver(post_save, sender=PageViewRestriction)
-@receiver(post_delete, sender=PageViewRestriction)
-def view_restrictions_changed(sender, **kwargs):
-    forget_view_restrictions()
 
 
 @receiver(pre_save)

@@ -8,7 +8,7 @@ from wagtail.models import Orderable, Page
 from wagtail.url_routing import RouteResult
 
 from newsdesk.articles.models import ArticlePage, attach_sections
-from newsdesk.core.models import ViewRestrictionsMixin
+from newsdesk.serving.restrictions import ViewRestrictionsMixin
 
 MORE_NEWS_COUNT = 8
 
