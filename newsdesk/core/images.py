@@ -1,7 +1,9 @@
 """Named picture layouts: which renditions each place on the page asks for.
 
 Every layout lists widths for `srcset`, an aspect ratio and the `sizes` attribute matching the CSS
-grid, so the browser downloads the smallest file that fills the slot. WebP with a JPEG fallback.
+grid, so the browser downloads the smallest file that fills the slot. WebP with a JPEG fallback,
+drawn by Wagtail's `Picture` (`news_tags.news_picture`); the task worker makes the same
+renditions ahead of readers (`core.tasks.generate_renditions`).
 """
 
 from dataclasses import dataclass
@@ -33,21 +35,3 @@ LAYOUTS = {
     # Author portraits.
     "portrait": Layout((96, 192), (1, 1), "96px"),
 }
-
-
-def picture_data(image, layout_name):
-    """Renditions of `image` for a layout, grouped for the picture template; one query at most."""
-    layout = LAYOUTS[layout_name]
-    webp_specs, jpeg_specs = layout.specs("webp"), layout.specs("jpeg")
-    renditions = image.get_renditions(*webp_specs, *jpeg_specs)
-    webp = [renditions[spec] for spec in webp_specs]
-    jpeg = [renditions[spec] for spec in jpeg_specs]
-    fallback = jpeg[len(jpeg) // 2]
-    return {
-        "webp_srcset": ", ".join(f"{r.url} {r.width}w" for r in webp),
-        "jpeg_srcset": ", ".join(f"{r.url} {r.width}w" for r in jpeg),
-        "src": fallback.url,
-        "width": fallback.width,
-        "height": fallback.height,
-        "sizes": layout.sizes,
-    }

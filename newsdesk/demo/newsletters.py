@@ -11,19 +11,6 @@ from newsdesk.newsletters import addresses
 from newsdesk.newsletters.models import Issue, Newsletter, Subscriber, Subscription
 from newsdesk.people.models import Author
 
-READERS = [
-    "hanna.koval@example.org",
-    "mykola.bondar@example.com",
-    "irene.lambert@example.net",
-    "yusuf.demir@example.org",
-    "kateryna@bücher.example",
-]
-DRAFT_SUBJECT = "Your Morning Brief: the stories that matter today"
-DRAFT_INTRO = (
-    "<p>Good morning. Here is what our reporters in Kyiv, Kharkiv and Brussels are following "
-    "today, with the context you need to make sense of it.</p>"
-)
-
 
 def load(log):
     created = 0
@@ -36,7 +23,7 @@ def load(log):
                 name=spec["name"],
                 description=spec["description"],
                 cadence=spec["cadence"],
-                host=Author.objects.filter(slug=spec["host"]).first() if spec["host"] else None,
+                host=Author.objects.filter(slug=spec["host"]).first() if spec.get("host") else None,
                 sender_name=spec["sender_name"],
                 sort_order=position,
             )
@@ -44,7 +31,7 @@ def load(log):
         newsletters.append(newsletter)
 
     now = timezone.now()
-    for number, email in enumerate(READERS):
+    for number, email in enumerate(content.READERS):
         subscriber, made = Subscriber.objects.get_or_create(
             email=addresses.normalise(email), defaults={"source_url": "/newsletters/"}
         )
@@ -62,8 +49,8 @@ def load(log):
     if not Issue.objects.filter(newsletter=newsletters[0]).exists():
         Issue.objects.create(
             newsletter=newsletters[0],
-            subject=DRAFT_SUBJECT,
-            intro=DRAFT_INTRO,
+            subject=content.DRAFT_ISSUE["subject"],
+            intro=content.DRAFT_ISSUE["intro"],
             latest_count=5,
         )
         created += 1

@@ -20,11 +20,6 @@ from newsdesk.demo.images import make_photo, make_portrait
 from newsdesk.frontpage.models import EditorsPick, HomePage, TopStory
 from newsdesk.people.models import Author
 
-ABOUT = (
-    "An independent, reader-funded newsroom reporting from Kyiv on the war, on Ukraine and on "
-    "the world around it. A demo newsroom: its people and stories are invented."
-)
-
 
 class Loader:
     def __init__(self, log):
@@ -57,9 +52,9 @@ class Loader:
         site_settings = NewsroomSettings.load()
         if not site_settings.tagline and not site_settings.about:
             site_settings.tagline = content.TAGLINE
-            site_settings.about = ABOUT
+            site_settings.about = content.ABOUT
             site_settings.copyright_holder = content.SITE_NAME
-            site_settings.contact_email = "newsroom@meridian-ledger.example"
+            site_settings.contact_email = content.CONTACT_EMAIL
             site_settings.save()
 
     def home(self):

@@ -68,17 +68,36 @@ def subprocess_env(**extra):
     return env
 
 
-def wait_for_port(port, timeout=30, process=None):
+def wait_until(condition, timeout=10, what=None, logs=(), *, interval=0.05):
+    """Poll `condition()` until it returns something true, and return that.
+
+    Tests wait for what they expect to see, never for a guessed number of seconds: this is the
+    one place that polls. `timeout` only bounds a failure. On timeout: TimeoutError naming
+    `what` (or the condition), with the end of each log file in `logs`, since a worker's or a
+    server's own output is what explains a hang.
+    """
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    while not (value := condition()):
+        if time.monotonic() > deadline:
+            tails = "".join(f"\n--- {log}:\n{Path(log).read_text()[-3000:]}" for log in logs)
+            raise TimeoutError(
+                f"still false after {timeout} s: {what or condition.__doc__ or condition}{tails}"
+            )
+        time.sleep(interval)
+    return value
+
+
+def wait_for_port(port, timeout=30, process=None):
+    def listening():
         if process is not None and process.poll() is not None:
             raise RuntimeError(f"process exited with {process.returncode} before listening")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
+                return True
         except OSError:
-            time.sleep(0.05)
-    raise TimeoutError(f"nothing listening on port {port} after {timeout} s")
+            return False
+
+    wait_until(listening, timeout, what=f"something listening on port {port}")
 
 
 def stop(process, timeout=10):

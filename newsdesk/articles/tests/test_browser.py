@@ -1,19 +1,24 @@
 """The front page and a demo article in Chromium at phone and desktop widths."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
 from newsdesk.articles.models import ArticlePage
-from newsdesk.conftest import csp_violations, use_task_backend, watch_csp
+from newsdesk.conftest import csp_violations, use_task_backend
 from newsdesk.demo import content
+from newsdesk.testing.browser import (
+    WIDTHS,
+    fits_width,
+    open_page,
+    screenshot,
+    scroll_through,
+    serious_violations,
+)
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
-
-WIDTHS = {"phone": (375, 812), "desktop": (1280, 900)}
 
 
 def complete_demo_article():
@@ -25,28 +30,6 @@ def complete_demo_article():
     raise AssertionError("the demo has no article with every part")
 
 
-def serious_violations(page):
-    results = Axe().run(page).response
-    return [
-        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-        for v in results["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-
-
-def scroll_through(page):
-    page.evaluate(
-        """async () => {
-            for (let y = 0; y < document.body.scrollHeight; y += 500) {
-                window.scrollTo(0, y);
-                await new Promise(r => setTimeout(r, 20));
-            }
-            window.scrollTo(0, 0);
-        }"""
-    )
-    page.wait_for_load_state("networkidle")
-
-
 @pytest.fixture
 def demo(settings, live_server):
     use_task_backend(settings, "dummy")
@@ -54,19 +37,14 @@ def demo(settings, live_server):
     return live_server
 
 
-def test_it_shows_the_article_page_completely_and_accessibly(browser, demo, screenshot_dir):
+def test_it_shows_the_article_page_completely_and_accessibly(browser, demo):
     article = complete_demo_article()
     for width in WIDTHS:
-        check_article_page(browser, demo.url + article.url, article, width, screenshot_dir)
+        check_article_page(browser, demo.url + article.url, article, width)
 
 
-def check_article_page(browser, url, article, width, screenshot_dir):
-    context = browser.new_context(
-        viewport=dict(zip(("width", "height"), WIDTHS[width], strict=True))
-    )
-    watch_csp(context)
-    page = context.new_page()
-    page.goto(url, wait_until="networkidle")
+def check_article_page(browser, url, article, width):
+    page = open_page(browser, url, width)
 
     page.keyboard.press("Tab")
     skip = page.locator(".skip-link")
@@ -100,26 +78,21 @@ def check_article_page(browser, url, article, width, screenshot_dir):
     assert lead.get_attribute("width") and lead.get_attribute("height")
     excerpt = page.locator(".related-card__excerpt").first.inner_text()
     assert len(excerpt) <= 151
-    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS[width][0]
+    assert fits_width(page, width)
 
     assert serious_violations(page) == []
     assert csp_violations(page) == []
-    page.screenshot(path=f"{screenshot_dir}/article-{width}.png", full_page=True)
-    context.close()
+    screenshot(page, f"article-{width}", full_page=True)
+    page.context.close()
 
 
-def test_it_shows_the_front_page_accessibly(browser, demo, screenshot_dir):
+def test_it_shows_the_front_page_accessibly(browser, demo):
     for width in WIDTHS:
-        check_front_page(browser, demo.url, width, screenshot_dir)
+        check_front_page(browser, demo.url, width)
 
 
-def check_front_page(browser, url, width, screenshot_dir):
-    context = browser.new_context(
-        viewport=dict(zip(("width", "height"), WIDTHS[width], strict=True))
-    )
-    watch_csp(context)
-    page = context.new_page()
-    page.goto(url + "/", wait_until="networkidle")
+def check_front_page(browser, url, width):
+    page = open_page(browser, url + "/", width)
     scroll_through(page)
 
     for selector in [
@@ -135,8 +108,8 @@ def check_front_page(browser, url, width, screenshot_dir):
         "[...document.images].filter(i => i.complete && i.naturalWidth === 0).map(i => i.src)"
     )
     assert broken == []
-    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS[width][0]
+    assert fits_width(page, width)
     assert serious_violations(page) == []
     assert csp_violations(page) == []
-    page.screenshot(path=f"{screenshot_dir}/front-{width}.png", full_page=True)
-    context.close()
+    screenshot(page, f"front-{width}", full_page=True)
+    page.context.close()

@@ -5,16 +5,16 @@ a jump, a ragged edge) with a tolerance that survives small font and content cha
 """
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
 from newsdesk.articles.tests.test_browser import complete_demo_article
 from newsdesk.conftest import make_section, use_task_backend
+from newsdesk.testing.browser import fits_width, serious_violations, viewport
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PHONE = {"width": 375, "height": 812}
-DESKTOP = {"width": 1280, "height": 900}
+PHONE = viewport("phone")
+DESKTOP = viewport("desktop")
 
 BOX = """(selector) => {
     const el = document.querySelector(selector);
@@ -43,15 +43,6 @@ def box(page, selector):
     return found
 
 
-def serious_violations(page):
-    results = Axe().run(page).response
-    return [
-        (v["id"], [n["target"] for n in v["nodes"]][:3])
-        for v in results["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-
-
 def test_it_keeps_the_masthead_on_one_line_of_sections_on_a_phone(browser, live_server, home):
     for title in ("News", "Ukraine", "World", "Opinion", "Explainers"):
         make_section(home, title)
@@ -66,7 +57,7 @@ def test_it_keeps_the_masthead_on_one_line_of_sections_on_a_phone(browser, live_
     # Search is a control like the sections, not greyed out as if it were disabled.
     colour = "el => getComputedStyle(el).color"
     assert search.evaluate(colour) == page.locator(".masthead__nav a").first.evaluate(colour)
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert fits_width(page, "phone")
     assert serious_violations(page) == []
     page.close()
 

@@ -1,25 +1,45 @@
 from django import template
 from django.utils import timezone
-from django.utils.html import strip_tags
+from django.utils.html import format_html, strip_tags
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from wagtail.images.models import Picture
 
-from newsdesk.core.images import picture_data
+from newsdesk.core.images import LAYOUTS
 from newsdesk.core.text import clean_text
 
 register = template.Library()
 
 
-@register.inclusion_tag("components/picture.html")
+@register.simple_tag
 def news_picture(image, layout, eager=False, alt=None, css_class=""):
-    """A responsive <picture> (WebP + JPEG, srcset, explicit size); lazy unless `eager`."""
+    """A named layout (`newsdesk.core.images.LAYOUTS`) drawn by Wagtail's `Picture`, as its
+    `{% picture %}` tag draws it: WebP sources, a JPEG <img> with srcset, sizes and its size;
+    lazy unless `eager` (the lead photo, which the browser should fetch first).
+
+    The <img> falls back to the middle JPEG width rather than Wagtail's smallest, so a browser
+    without srcset still fills the column; `css_class` goes on the <picture>, which the
+    stylesheet addresses, where Wagtail would put it on the <img>.
+    """
     if not image:
-        return {"picture": None}
-    return {
-        "picture": picture_data(image, layout),
+        return ""
+    spec = LAYOUTS[layout]
+    renditions = image.get_renditions(*spec.all_specs())
+    jpegs = spec.specs("jpeg")
+    fallback = renditions[jpegs[len(jpegs) // 2]]
+    attrs = {
+        "src": fallback.url,
+        "width": fallback.width,
+        "height": fallback.height,
         "alt": image.default_alt_text if alt is None else alt,
-        "eager": eager,
-        "css_class": css_class,
+        "sizes": spec.sizes,
+        "decoding": "async",
+        **({"fetchpriority": "high"} if eager else {"loading": "lazy"}),
     }
+    html = Picture(renditions, attrs).__html__()
+    if css_class:
+        html = html.replace("<picture>", format_html('<picture class="{}">', css_class), 1)
+    return mark_safe(html)
 
 
 @register.filter

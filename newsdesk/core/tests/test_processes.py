@@ -1,6 +1,5 @@
 """The real processes `make run` starts: granian serving pages, the worker running tasks."""
 
-import time
 import urllib.request
 
 import pytest
@@ -8,7 +7,7 @@ from django_tasks_db.models import DBTaskResult
 
 from newsdesk.conftest import make_article, make_image, use_task_backend
 from newsdesk.core.tasks import generate_renditions
-from newsdesk.testing import web_server, worker
+from newsdesk.testing import wait_until, web_server, worker
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
@@ -26,8 +25,9 @@ def test_it_runs_enqueued_tasks_in_the_worker(settings, section):
     result = generate_renditions.enqueue(image.pk, ["card"])
     assert DBTaskResult.objects.get(id=result.id).status == "READY"
     with worker():
-        deadline = time.monotonic() + 30
-        while DBTaskResult.objects.get(id=result.id).status != "SUCCESSFUL":
-            assert time.monotonic() < deadline, "the worker did not run the task"
-            time.sleep(0.1)
+        wait_until(
+            lambda: DBTaskResult.objects.get(id=result.id).status == "SUCCESSFUL",
+            timeout=30,
+            what="the worker to run the task",
+        )
     assert image.renditions.count() == 4

@@ -49,7 +49,20 @@ def cookies(response):
     return jar
 
 
-def test_it_sends_every_security_header_and_cookie_flag(section, django_user_model):
+SECURITY_HEADERS = (
+    "Strict-Transport-Security",
+    "Content-Security-Policy",
+    "Referrer-Policy",
+    "Permissions-Policy",
+    "X-Frame-Options",
+    "X-Content-Type-Options",
+    "Cross-Origin-Opener-Policy",
+)
+
+
+@pytest.fixture
+def server(section, django_user_model):
+    """(port, article): a production server with one article and an editor who can sign in."""
     article = make_article(section, title="Headers story")
     editor = make_user(django_user_model, "editor", "Editors")
     # The server is not a test process: it knows only the production password hashers.
@@ -57,78 +70,79 @@ def test_it_sends_every_security_header_and_cookie_flag(section, django_user_mod
     editor.save()
     port = free_port()
     with web_server(port=port, env=production_env(port)):
-        plain = request(port, "GET", article.url, headers={"X-Forwarded-Proto": "http"})
-        assert plain.status == 301
-        assert plain.headers["Location"] == f"https://127.0.0.1:{port}{article.url}"
+        yield port, article
 
-        page = request(port, "GET", article.url)
-        assert page.status == 200
-        headers = page.headers
-        assert headers["Strict-Transport-Security"] == (
-            "max-age=31536000; includeSubDomains; preload"
-        )
-        csp = headers["Content-Security-Policy"]
-        assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
-        assert "object-src 'none'" in csp and "base-uri 'none'" in csp
-        assert "unsafe-inline" not in csp
-        assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
-        assert "camera=()" in headers["Permissions-Policy"]
-        assert "geolocation=()" in headers["Permissions-Policy"]
-        assert headers["X-Frame-Options"] == "DENY"
-        assert headers["X-Content-Type-Options"] == "nosniff"
-        assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
-        assert re.fullmatch(r"[0-9a-f]{32}", headers["X-Request-ID"])
 
-        # Served again from the page cache in front of Django: the same page, the same headers.
-        again = request(port, "GET", article.url)
-        assert headers["X-Cache"] == "MISS" and again.headers["X-Cache"] == "HIT"
-        for name in (
-            "Strict-Transport-Security",
-            "Content-Security-Policy",
-            "Referrer-Policy",
-            "Permissions-Policy",
-            "X-Frame-Options",
-            "X-Content-Type-Options",
-            "Cross-Origin-Opener-Policy",
-            "Content-Type",
-            "ETag",
-        ):
-            assert again.headers[name] == headers[name], name
-        assert again.headers["X-Request-ID"] != headers["X-Request-ID"]
-        # Plain http is still sent to https, however the page is cached.
-        assert (
-            request(port, "GET", article.url, headers={"X-Forwarded-Proto": "http"}).status == 301
-        )
+def test_it_sends_plain_http_to_https(server):
+    port, article = server
+    plain = request(port, "GET", article.url, headers={"X-Forwarded-Proto": "http"})
+    assert plain.status == 301
+    assert plain.headers["Location"] == f"https://127.0.0.1:{port}{article.url}"
 
-        login = request(port, "GET", "/admin/login/")
-        admin_csp = login.headers["Content-Security-Policy"]
-        assert "object-src 'none'" in admin_csp and "frame-ancestors 'self'" in admin_csp
-        csrf_value, csrf_header = cookies(login)["csrftoken"]
-        assert "Secure" in csrf_header and "SameSite=Lax" in csrf_header
 
-        body = urlencode(
-            {
-                "username": "editor",
-                "password": "correct-horse-battery",
-                "csrfmiddlewaretoken": csrf_value,
-            }
-        )
-        signed_in = request(
-            port,
-            "POST",
-            "/admin/login/",
-            body=body,
-            headers={
-                "Content-Type": "application/x-www-form-urlencoded",
-                "Cookie": f"csrftoken={csrf_value}",
-                "Origin": f"https://127.0.0.1:{port}",
-                "Referer": f"https://127.0.0.1:{port}/admin/login/",
-            },
-        )
-        assert signed_in.status == 302
-        _, session_header = cookies(signed_in)["sessionid"]
-        for flag in ("Secure", "HttpOnly", "SameSite=Lax"):
-            assert flag in session_header
+def test_it_sends_every_security_header(server):
+    port, article = server
+    page = request(port, "GET", article.url)
+    assert page.status == 200
+    headers = page.headers
+    assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+    csp = headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert "object-src 'none'" in csp and "base-uri 'none'" in csp
+    assert "unsafe-inline" not in csp
+    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert "camera=()" in headers["Permissions-Policy"]
+    assert "geolocation=()" in headers["Permissions-Policy"]
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert re.fullmatch(r"[0-9a-f]{32}", headers["X-Request-ID"])
+
+
+def test_a_copy_from_the_page_cache_carries_the_same_headers(server):
+    # Served again from the page cache in front of Django: the same page, the same headers.
+    port, article = server
+    headers = request(port, "GET", article.url).headers
+    again = request(port, "GET", article.url)
+    assert headers["X-Cache"] == "MISS" and again.headers["X-Cache"] == "HIT"
+    for name in (*SECURITY_HEADERS, "Content-Type", "ETag"):
+        assert again.headers[name] == headers[name], name
+    assert again.headers["X-Request-ID"] != headers["X-Request-ID"]
+    # Plain http is still sent to https, however the page is cached.
+    assert request(port, "GET", article.url, headers={"X-Forwarded-Proto": "http"}).status == 301
+
+
+def test_the_admin_sets_secure_cookies(server):
+    port, _ = server
+    login = request(port, "GET", "/admin/login/")
+    admin_csp = login.headers["Content-Security-Policy"]
+    assert "object-src 'none'" in admin_csp and "frame-ancestors 'self'" in admin_csp
+    csrf_value, csrf_header = cookies(login)["csrftoken"]
+    assert "Secure" in csrf_header and "SameSite=Lax" in csrf_header
+
+    body = urlencode(
+        {
+            "username": "editor",
+            "password": "correct-horse-battery",
+            "csrfmiddlewaretoken": csrf_value,
+        }
+    )
+    signed_in = request(
+        port,
+        "POST",
+        "/admin/login/",
+        body=body,
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"csrftoken={csrf_value}",
+            "Origin": f"https://127.0.0.1:{port}",
+            "Referer": f"https://127.0.0.1:{port}/admin/login/",
+        },
+    )
+    assert signed_in.status == 302
+    _, session_header = cookies(signed_in)["sessionid"]
+    for flag in ("Secure", "HttpOnly", "SameSite=Lax"):
+        assert flag in session_header
 
 
 def test_it_passes_djangos_deployment_checks_with_production_settings():

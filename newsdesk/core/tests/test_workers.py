@@ -1,7 +1,6 @@
 import signal
 import subprocess
 import sys
-import time
 from datetime import timedelta
 
 import pytest
@@ -14,7 +13,7 @@ from newsdesk.conftest import use_task_backend
 from newsdesk.core.models import WorkerHeartbeat
 from newsdesk.core.tests.tasks_for_tests import slow_append
 from newsdesk.core.workers import WORKER_LOST, queue_summary, recover_stale_tasks
-from newsdesk.testing import ROOT, start_worker, stop, subprocess_env
+from newsdesk.testing import ROOT, start_worker, stop, subprocess_env, wait_until
 
 
 def running_task(worker_ids, started_ago):
@@ -89,13 +88,6 @@ def test_it_reports_the_queue(db_tasks, capsys):
     assert "queued 1  running 1  failed 0" in out and "workers alive: 1" in out
 
 
-def wait_for(condition, timeout, message):
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, message
-        time.sleep(0.1)
-
-
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_it_finishes_a_killed_workers_task_on_another_worker(settings, tmp_path):
@@ -106,14 +98,14 @@ def test_it_finishes_a_killed_workers_task_on_another_worker(settings, tmp_path)
 
     first = start_worker(env=env)
     try:
-        wait_for(lambda: log.exists() and "start" in log.read_text(), 30, "task never started")
+        wait_until(lambda: log.exists() and "start" in log.read_text(), 30, "task never started")
         first.send_signal(signal.SIGKILL)
         first.wait()
         assert DBTaskResult.objects.get(id=result.id).status == TaskResultStatus.RUNNING
 
         second = start_worker(env=env)
         try:
-            wait_for(
+            wait_until(
                 lambda: (
                     DBTaskResult.objects.get(id=result.id).status == TaskResultStatus.SUCCESSFUL
                 ),
@@ -142,7 +134,7 @@ def test_a_worker_says_which_queues_it_leaves_to_others(client, settings):
         env=subprocess_env(),
     )
     try:
-        wait_for(WorkerHeartbeat.objects.exists, 30, "the worker never beat")
+        wait_until(WorkerHeartbeat.objects.exists, 30, "the worker never beat")
         assert WorkerHeartbeat.objects.get().queues == "*,-narration"
         queues = client.get("/healthz").json()["checks"]["queues"]["queues"]
     finally:

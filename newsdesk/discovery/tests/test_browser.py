@@ -1,20 +1,11 @@
 """Searching as a reader does, in Chromium, at phone and desktop widths, in light and dark mode."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from newsdesk.conftest import make_article, make_author, make_image, make_section, paragraphs
+from newsdesk.testing.browser import screenshot, serious_violations, viewport
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def serious_violations(page):
-    results = Axe().run(page).response
-    return [
-        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-        for v in results["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 @pytest.fixture
@@ -39,8 +30,8 @@ def newsroom(home, section):
     return bridge
 
 
-def test_it_searches_from_the_masthead_on_a_desktop(browser, live_server, newsroom, screenshot_dir):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+def test_it_searches_from_the_masthead_on_a_desktop(browser, live_server, newsroom):
+    page = browser.new_page(viewport=viewport("desktop"))
     page.goto(live_server.url + "/")
 
     page.get_by_role("searchbox", name="Search the site").fill("bridge")
@@ -51,7 +42,7 @@ def test_it_searches_from_the_masthead_on_a_desktop(browser, live_server, newsro
     assert hits.count() == 2
     assert hits.first.inner_text() == newsroom.title
     assert hits.first.locator("mark").inner_text() == "bridge"
-    page.screenshot(path=f"{screenshot_dir}/search-desktop.png", full_page=True)
+    screenshot(page, "search-desktop", full_page=True)
     assert serious_violations(page) == []
 
     page.get_by_label("Section", exact=True).select_option("world")
@@ -64,8 +55,8 @@ def test_it_searches_from_the_masthead_on_a_desktop(browser, live_server, newsro
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_it_searches_on_a_phone(browser, live_server, newsroom, screenshot_dir, scheme):
-    page = browser.new_page(viewport={"width": 375, "height": 812}, color_scheme=scheme)
+def test_it_searches_on_a_phone(browser, live_server, newsroom, scheme):
+    page = browser.new_page(viewport=viewport("phone"), color_scheme=scheme)
     page.goto(live_server.url + newsroom.url)
 
     assert not page.get_by_role("searchbox", name="Search the site").is_visible()
@@ -86,6 +77,6 @@ def test_it_searches_on_a_phone(browser, live_server, newsroom, screenshot_dir, 
     page.wait_for_url("**end=2026-04-01**")
     assert page.get_by_text("The “to” date is before the “from” date.").is_visible()
     assert page.get_by_role("heading", name="No articles match with these filters").is_visible()
-    page.screenshot(path=f"{screenshot_dir}/search-phone-{scheme}.png", full_page=True)
+    screenshot(page, f"search-phone-{scheme}", full_page=True)
     assert serious_violations(page) == []
     page.close()

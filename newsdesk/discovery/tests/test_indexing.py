@@ -1,14 +1,12 @@
 """The search index is kept by the task worker (Wagtail's own index tasks), not by requests."""
 
-import time
-
 import pytest
 from django_tasks_db.models import DBTaskResult
 from wagtail.search.models import IndexEntry
 
 from newsdesk.conftest import make_article, use_task_backend
 from newsdesk.discovery.search import parse_query, search_articles
-from newsdesk.testing import worker
+from newsdesk.testing import wait_until, worker
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
@@ -20,15 +18,6 @@ def found(words):
     return [article.pk for article in page.object_list]
 
 
-def wait_for(check, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if check():
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"still false after {timeout} s: {check.__doc__ or check}")
-
-
 def test_it_indexes_through_the_worker_and_stays_correct(settings, section):
     use_task_backend(settings, "database")
     article = make_article(section, title="Pontoon bridge opens at Zatoka")
@@ -38,20 +27,25 @@ def test_it_indexes_through_the_worker_and_stays_correct(settings, section):
     assert found("pontoon bridge") == []
 
     with worker():
-        wait_for(lambda: found("pontoon bridge") == [article.pk])
+        wait_until(lambda: found("pontoon bridge") == [article.pk], timeout=60)
 
         article.title = "Ferry crossing replaces the Zatoka bridge"
         article.save_revision().publish()
-        wait_for(lambda: found("ferry crossing") == [article.pk] and found("pontoon") == [])
+        wait_until(
+            lambda: found("ferry crossing") == [article.pk] and found("pontoon") == [], timeout=60
+        )
 
         article.unpublish()
         assert found("ferry crossing") == []
 
         article.save_revision().publish()
-        wait_for(lambda: found("ferry crossing") == [article.pk])
+        wait_until(lambda: found("ferry crossing") == [article.pk], timeout=60)
 
         # Wagtail's index task fails on a row deleted while it waited; let the queue drain first.
-        wait_for(lambda: not DBTaskResult.objects.filter(status__in=["READY", "RUNNING"]).exists())
+        wait_until(
+            lambda: not DBTaskResult.objects.filter(status__in=["READY", "RUNNING"]).exists(),
+            timeout=60,
+        )
         article.delete()
         assert not IndexEntry.objects.filter(object_id=str(article.pk)).exists()
         assert found("ferry crossing") == []

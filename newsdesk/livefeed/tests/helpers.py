@@ -7,12 +7,14 @@ import socket
 import threading
 import time
 from collections import Counter
+from contextlib import suppress
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import requests
 
 from newsdesk.livefeed.forms import contentstate_from_plain_text
+from newsdesk.testing import wait_until
 
 
 @dataclass
@@ -247,10 +249,11 @@ class Crowd:
 
     def wait_for(self, marker, timeout):
         """How many clients received `marker`, once all have or the others' streams ended."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
+
+        def settled():
             pairs = zip(self.received, self.ended, strict=True)
-            if all(marker in received or ended for received, ended in pairs):
-                break
-            time.sleep(0.1)
+            return all(marker in received or ended for received, ended in pairs)
+
+        with suppress(TimeoutError):
+            wait_until(settled, timeout, interval=0.1)
         return self.count(marker)

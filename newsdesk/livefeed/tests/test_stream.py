@@ -2,7 +2,6 @@
 
 import signal
 import subprocess
-import time
 import urllib.request
 
 import pytest
@@ -140,10 +139,9 @@ def test_it_lets_the_server_stop_with_streams_open():
     try:
         wait_for_port(port, process=server)
         streams = [connected(f"http://127.0.0.1:{port}") for _ in range(5)]
-        started = time.monotonic()
         server.send_signal(signal.SIGTERM)
-        server.wait(timeout=15)
-        assert time.monotonic() - started < 6
+        # Within the workers' kill timeout (3 s) and a margin: open streams do not hold it up.
+        server.wait(timeout=6)
         for stream in streams:
             stream.close()
     finally:

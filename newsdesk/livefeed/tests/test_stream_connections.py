@@ -5,7 +5,6 @@ After a deploy every open page reconnects at once, to a web process that has jus
 
 import os
 import resource
-import time
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from newsdesk.conftest import make_article
 from newsdesk.core.models import WorkerHeartbeat
 from newsdesk.livefeed import services
 from newsdesk.livefeed.tests.helpers import Crowd
-from newsdesk.testing import web_server
+from newsdesk.testing import wait_until, web_server
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
@@ -99,10 +98,14 @@ def test_streams_hold_no_connection_and_the_poller_leaves_a_pool_of_one_to_pages
     env = {**FAST, "DB_POOL_SIZE": "1", "DB_POOL_TIMEOUT": "5"}
     with web_server(env=env) as url, Crowd(url, 50) as crowd:
         assert crowd.wait_for(b": connected", timeout=60) == 50, crowd.statuses()
+        # Counted again and again while the poller polls and every stream gets a keep-alive.
         held = []
-        for _ in range(20):
+
+        def kept_alive():
             held.append(connections_held(url.process))
-            time.sleep(0.05)
+            return crowd.count(b": keep-alive") == 50
+
+        wait_until(kept_alive, timeout=30)
         assert max(held) <= 1, held
 
         beat()

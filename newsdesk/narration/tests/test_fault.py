@@ -14,7 +14,7 @@ from django_tasks_db.models import DBTaskResult
 
 from newsdesk.conftest import make_article, paragraphs, use_task_backend
 from newsdesk.narration.models import Narration
-from newsdesk.testing import start_worker, stop
+from newsdesk.testing import start_worker, stop, wait_until
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
@@ -31,16 +31,6 @@ BODY = paragraphs(
 )
 # Short timeouts, so a dead worker's task is taken over within seconds.
 WORKER_ENV = {"WORKER_HEARTBEAT_INTERVAL": 1, "TASK_STALE_AFTER": 2}
-
-
-def wait_until(condition, timeout, what, logs=()):
-    deadline = time.monotonic() + timeout
-    while not (value := condition()):
-        if time.monotonic() > deadline:
-            tails = "\n".join(f"--- {log}:\n{log.read_text()[-3000:]}" for log in logs)
-            raise AssertionError(f"timed out after {timeout} s waiting for {what}\n{tails}")
-        time.sleep(0.05)
-    return value
 
 
 def audio_files(article):

@@ -1,7 +1,5 @@
 """A real `db_worker` process narrates what publishing queued, and survives a broken voice."""
 
-import time
-
 import pytest
 from django.tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -10,19 +8,9 @@ from newsdesk.conftest import make_article, use_task_backend
 from newsdesk.narration.models import Narration
 from newsdesk.narration.tasks import refresh_lexicon
 from newsdesk.narration.tests.conftest import SHORT_BODY
-from newsdesk.testing import worker
+from newsdesk.testing import wait_until, worker
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
-
-
-def wait_for(condition, timeout=90):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError(f"not true after {timeout} s")
 
 
 def test_a_worker_on_the_narration_queue_narrates_a_published_article(settings, section):
@@ -31,8 +19,11 @@ def test_a_worker_on_the_narration_queue_narrates_a_published_article(settings, 
     [task] = DBTaskResult.objects.filter(queue_name="narration")
     assert task.args_kwargs["args"][0] == article.pk
     with worker(queue="narration"):
-        narration = wait_for(
-            lambda: Narration.objects.filter(article=article, status=Narration.Status.READY).first()
+        narration = wait_until(
+            lambda: Narration.objects.filter(
+                article=article, status=Narration.Status.READY
+            ).first(),
+            timeout=90,
         )
     assert narration.duration > 3
     task.refresh_from_db()
@@ -50,14 +41,16 @@ def test_a_worker_keeps_going_after_a_backend_fails(settings, section, tmp_path)
         "NARRATION_RETRY_DELAY": 0,
     }
     with worker(queue="*", env=env) as process:
-        narration = wait_for(
+        narration = wait_until(
             lambda: Narration.objects.filter(
                 article=article, status=Narration.Status.FAILED
-            ).first()
+            ).first(),
+            timeout=90,
         )
         later = refresh_lexicon.enqueue(["Nowhere"])
-        wait_for(
-            lambda: DBTaskResult.objects.get(id=later.id).status == TaskResultStatus.SUCCESSFUL
+        wait_until(
+            lambda: DBTaskResult.objects.get(id=later.id).status == TaskResultStatus.SUCCESSFUL,
+            timeout=90,
         )
         assert process.poll() is None
     assert narration.attempts == 2

@@ -6,7 +6,8 @@ import re
 import pytest
 from django.core.cache import cache
 
-from newsdesk.newsletters.models import Newsletter, Subscriber, Subscription
+from newsdesk.newsletters import tasks
+from newsdesk.newsletters.models import Issue, IssueArticle, Newsletter, Subscriber, Subscription
 from newsdesk.testing.mail import smtp_server
 
 
@@ -65,3 +66,22 @@ def link_in(message, pattern):
 
 def path_of(url):
     return "/" + url.split("/", 3)[3]
+
+
+def make_issue(newsletter, articles=(), **fields):
+    issue = Issue.objects.create(
+        newsletter=newsletter,
+        subject=fields.pop("subject", "Tuesday: power, grain and the accession talks"),
+        intro=fields.pop("intro", "<p>Good morning. Three stories to start the day.</p>"),
+        **fields,
+    )
+    for article in articles:
+        IssueArticle.objects.create(issue=issue, article=article)
+    return issue
+
+
+def send(issue, capture):
+    with capture(execute=True):
+        tasks.send_now(issue=issue)
+    issue.refresh_from_db()
+    return issue

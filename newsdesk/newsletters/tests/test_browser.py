@@ -6,36 +6,20 @@ would tie up the threads of a WSGI test server.
 """
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from newsdesk.conftest import csp_violations, watch_csp
+from newsdesk.conftest import csp_violations
 from newsdesk.newsletters.models import Subscriber
 from newsdesk.newsletters.views import THANKS
 from newsdesk.testing import web_server
+from newsdesk.testing.browser import (
+    WIDTHS,
+    fits_width,
+    open_page,
+    screenshot,
+    serious_violations,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-WIDTHS = {"phone": (375, 812), "desktop": (1280, 900)}
-
-
-def open_page(browser, url, width="desktop", javascript=True):
-    context = browser.new_context(
-        viewport=dict(zip(("width", "height"), WIDTHS[width], strict=True)),
-        java_script_enabled=javascript,
-    )
-    watch_csp(context)
-    page = context.new_page()
-    page.goto(url, wait_until="networkidle")
-    return page
-
-
-def serious_violations(page):
-    results = Axe().run(page).response
-    return [
-        (v["id"], [n["target"] for n in v["nodes"]][:3])
-        for v in results["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 def duplicate_ids(page):
@@ -63,7 +47,7 @@ def site(smtp):
         yield url
 
 
-def test_it_signs_up_in_place_with_javascript(browser, site, smtp, story, screenshot_dir):
+def test_it_signs_up_in_place_with_javascript(browser, site, smtp, story):
     page = open_page(browser, site + story.url)
     assert page.locator("form[data-newsletter-form]").count() == 3
     assert duplicate_ids(page) == []
@@ -81,7 +65,7 @@ def test_it_signs_up_in_place_with_javascript(browser, site, smtp, story, screen
     assert email.get_attribute("aria-describedby") == error.get_attribute("id")
     assert email.evaluate("el => el === document.activeElement")
     assert page.url == url
-    page.screenshot(path=f"{screenshot_dir}/newsletter-error-desktop.png", full_page=False)
+    screenshot(page, "newsletter-error-desktop")
 
     email.fill("reader@example.org")
     form.get_by_role("button", name="Sign up").click()
@@ -133,13 +117,13 @@ def test_it_signs_up_through_a_result_page_without_javascript(browser, site, smt
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_the_newsletter_boxes_and_pages_are_accessible(browser, site, story, width, screenshot_dir):
+def test_the_newsletter_boxes_and_pages_are_accessible(browser, site, story, width):
     for name, path in [("article", story.url), ("front", "/"), ("index", "/newsletters/")]:
         page = open_page(browser, site + path, width)
         assert duplicate_ids(page) == []
         assert serious_violations(page) == [], name
         assert csp_violations(page) == [], name
-        assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS[width][0]
+        assert fits_width(page, width)
         for box in page.locator(".nl-box").all():
             if width == "phone" and "nl-box--sidebar" in box.get_attribute("class"):
                 # The sidebar follows the article on a phone, just after the article-end box.
@@ -147,7 +131,7 @@ def test_the_newsletter_boxes_and_pages_are_accessible(browser, site, story, wid
                 continue
             box.scroll_into_view_if_needed()
             assert box.is_visible()
-        page.screenshot(path=f"{screenshot_dir}/newsletters-{name}-{width}.png", full_page=True)
+        screenshot(page, f"newsletters-{name}-{width}", full_page=True)
         page.context.close()
 
 

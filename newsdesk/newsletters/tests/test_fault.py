@@ -11,7 +11,7 @@ from django.utils import timezone
 from newsdesk.conftest import use_task_backend
 from newsdesk.newsletters import tasks
 from newsdesk.newsletters.models import Delivery, Issue, Subscriber, Subscription
-from newsdesk.testing import start_worker, stop
+from newsdesk.testing import start_worker, stop, wait_until
 from newsdesk.testing.mail import smtp_server
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
@@ -33,15 +33,6 @@ def subscribe_many(newsletter, count):
         for subscriber in Subscriber.objects.all()
     )
     return sorted(Subscriber.objects.values_list("email", flat=True))
-
-
-def wait_until(condition, timeout, what, logs=()):
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            tails = "\n".join(f"--- {log}:\n{log.read_text()[-3000:]}" for log in logs)
-            raise AssertionError(f"timed out after {timeout} s waiting for {what}\n{tails}")
-        time.sleep(0.05)
 
 
 @pytest.mark.parametrize("pipelining", [False, True], ids=["plain", "pipelined"])

@@ -14,7 +14,7 @@ STEPS = [
     "newsdesk.demo.narration.lexicon",
     "newsdesk.demo.newsroom.load",
     "newsdesk.demo.newsletters.load",
-    "newsdesk.livefeed.demo.load",
+    "newsdesk.demo.feed.load",
 ]
 
 DEMO_LOGINS = [

@@ -1,3 +1,5 @@
+"""The demo newsroom's live feed: two days of updates, loaded once."""
+
 from datetime import timedelta
 
 import pytest
