@@ -16,7 +16,8 @@ from django.utils.text import slugify
 from newsdesk.articles.models import ArticlePage, Correction, SectionPage
 from newsdesk.core.models import NewsImage, NewsroomSettings
 from newsdesk.demo import content
-from newsdesk.demo.images import make_photo, make_portrait
+from newsdesk.demo.images import make_photo
+from newsdesk.demo.portraits import make_portrait
 from newsdesk.frontpage.models import EditorsPick, HomePage, TopStory
 from newsdesk.people.models import Author
 
