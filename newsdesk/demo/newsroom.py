@@ -174,8 +174,19 @@ class Loader:
         home.featured_article = articles[plan["featured"]["slug"]]
         home.featured_kicker = plan["featured"]["kicker"]
         home.featured_teaser = plan["featured"]["teaser"]
-        home.top_stories.set([TopStory(article=articles[slug]) for slug in plan["top_stories"]])
-        home.picks.set([EditorsPick(article=articles[slug]) for slug in plan["editors_picks"]])
+        # sort_order as the admin's form sets it: without it, PostgreSQL returns them in any order.
+        home.top_stories.set(
+            [
+                TopStory(article=articles[slug], sort_order=i)
+                for i, slug in enumerate(plan["top_stories"])
+            ]
+        )
+        home.picks.set(
+            [
+                EditorsPick(article=articles[slug], sort_order=i)
+                for i, slug in enumerate(plan["editors_picks"])
+            ]
+        )
         home.title = content.SITE_NAME
         home.save_revision().publish()
 

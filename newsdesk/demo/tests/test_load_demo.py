@@ -39,6 +39,9 @@ def test_it_loads_a_believable_newsroom_once(settings):
     home = HomePage.objects.get()
     assert home.lead_story and home.featured_article and home.picks.count() >= 3
     assert home.title == content.SITE_NAME
+    # In the editors' order (the database returns rows without sort_order in any order).
+    assert [t.article.slug for t in home.top_stories.all()] == content.HOME["top_stories"]
+    assert [p.article.slug for p in home.picks.all()] == content.HOME["editors_picks"]
 
     before = snapshot()
     call_command("load_demo")
