@@ -207,17 +207,12 @@ class Posts:
     def lead_image(self, ref):
         if ref is None or not ref.url:
             return None
-        return self.media.image_for(
-            ref.url,
-            alt=ref.alt,
-            title=ref.title,
-            caption=ref.caption,
-            credit=ref.credit,
-            relative_file=ref.relative_file,
-        )
+        return self.picture(ref)
 
     def body_image(self, src, *, alt=""):
-        ref = self.source.body_image(src, alt)
+        return self.picture(self.source.body_image(src, alt))
+
+    def picture(self, ref):
         return self.media.image_for(
             ref.url,
             alt=ref.alt,
