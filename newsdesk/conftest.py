@@ -93,9 +93,7 @@ def restore_migrated_data():
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
     for name in (
         "frontpage.migrations.0002_create_front_page",
-        "frontpage.migrations.0003_editorial_groups",
-        "frontpage.migrations.0004_image_library_permissions",
-        "frontpage.migrations.0005_documents_awaiting_review",
+        "accounts.migrations.0003_editorial_groups",
         "livefeed.migrations.0002_editorial_permissions",
         "livefeed.migrations.0004_editors_publish",
         "newsletters.migrations.0002_editorial_permissions",

@@ -1,6 +1,6 @@
 """Reporters' document uploads are held for an editor: readers cannot open them until an editor
 moves them out of the "Awaiting review" collection (Wagtail's collection permissions and view
-restrictions, set up by migration frontpage 0005)."""
+restrictions, set up by migration accounts 0003)."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile

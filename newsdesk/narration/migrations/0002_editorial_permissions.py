@@ -36,7 +36,7 @@ def grant(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("narration", "0001_initial"),
-        ("frontpage", "0003_editorial_groups"),
+        ("accounts", "0003_editorial_groups"),
     ]
 
     operations = [migrations.RunPython(grant, migrations.RunPython.noop)]

@@ -14,7 +14,7 @@ from wagtail.models import Site
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.conftest import make_article, paragraphs
-from newsdesk.testing import ROOT, subprocess_env, web_server, worker
+from newsdesk.testing import ROOT, subprocess_env, wait_until, web_server, worker
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
@@ -46,13 +46,14 @@ def cached(url):
 
 def delay_until_shown(url, text, since):
     """Seconds from `since` to sending the first request whose answer shows `text`."""
-    deadline = time.monotonic() + 60
-    while True:
-        sent = time.monotonic()
-        if text in fetch(url)[2]:
-            return sent - since
-        assert sent < deadline, f"{url} never showed {text!r}"
-        time.sleep(0.05)
+    sent = []
+
+    def shown():
+        sent.append(time.monotonic())
+        return text in fetch(url)[2]
+
+    wait_until(shown, timeout=60, what=f"{url} showing {text!r}")
+    return sent[-1] - since
 
 
 def manage(*args):
@@ -92,10 +93,11 @@ def test_changes_made_by_other_processes_show_on_pages_the_server_cached(shared_
         assert fetch(url)[0] == 404 and fetch(url)[:2] == (404, "HIT")
         cached(base + "/news/")
         with worker(env={**QUIET, "WORKER_HEARTBEAT_INTERVAL": 1}):
-            deadline = time.monotonic() + 60
-            while not ArticlePage.objects.filter(pk=scheduled.pk, live=True).exists():
-                assert time.monotonic() < deadline, "the worker did not publish it"
-                time.sleep(0.05)
+            wait_until(
+                lambda: ArticlePage.objects.filter(pk=scheduled.pk, live=True).exists(),
+                timeout=60,
+                what="the worker publishing it",
+            )
             published = time.monotonic()
             assert delay_until_shown(url, "The council votes on the budget", published) <= 1
             assert delay_until_shown(base + "/news/", scheduled.title, published) <= 1
