@@ -1,5 +1,4 @@
 from wagtail import blocks
-from wagtail.snippets.blocks import SnippetChooserBlock
 
 from newsdesk.core.blocks import (
     HeadingBlock,
@@ -25,28 +24,6 @@ class RelatedStoryBlock(blocks.PageChooserBlock):
         description = "A card linking to another article, placed between paragraphs."
 
 
-class NewsletterSignupBlock(blocks.StructBlock):
-    """A sign-up form in an article's body. It lives here, not in newsletters, because articles
-    sit below newsletters: the chooser names the newsletter model as a snippet type, which Wagtail
-    resolves when the editor opens it, and the template renders newsletters' own form tag."""
-
-    heading = blocks.CharBlock(
-        required=False, max_length=100, help_text="Leave empty for “Get our newsletters”."
-    )
-    newsletter = SnippetChooserBlock(
-        "newsletters.Newsletter",
-        required=False,
-        help_text="Leave empty to let readers choose among all newsletters.",
-    )
-
-    class Meta:
-        icon = "mail"
-        template = "newsletters/blocks/signup.html"
-        label = "Newsletter sign-up"
-        description = "A newsletter sign-up form: one newsletter, or a choice of all of them."
-        preview_value = {"heading": "Get our newsletters"}
-
-
 class ArticleBodyBlock(blocks.StreamBlock):
     paragraph = ParagraphBlock()
     heading = HeadingBlock()
@@ -54,7 +31,6 @@ class ArticleBodyBlock(blocks.StreamBlock):
     image = ImageBlock()
     related_story = RelatedStoryBlock()
     embed = NewsEmbedBlock()
-    newsletter_signup = NewsletterSignupBlock()
 
     class Meta:
         block_counts = {"heading": {"max_num": 30}}

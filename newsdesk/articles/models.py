@@ -81,7 +81,6 @@ class SectionPage(ViewRestrictionsMixin, Page):
 
     intro = models.TextField(blank=True, max_length=400)
 
-    parent_page_types = ["frontpage.HomePage"]
     subpage_types = ["articles.ArticlePage"]
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -89,6 +88,13 @@ class SectionPage(ViewRestrictionsMixin, Page):
 
     class Meta:
         verbose_name = "section"
+
+    @classmethod
+    def can_create_at(cls, parent):
+        """Under a site's front page, which offers sections among its subpage types (articles
+        does not name the front page's model, which lives in an app above it); never at the
+        tree's root."""
+        return super().can_create_at(parent) and not parent.is_root()
 
     def get_articles(self):
         return ArticlePage.objects.child_of(self).for_listing()
@@ -190,6 +196,16 @@ class ArticlePage(ViewRestrictionsMixin, Page):
         """Show `panel` at the end of the Content tab (once, however often it is added)."""
         if not any(type(known) is type(panel) for known in cls.extra_content_panels):
             cls.extra_content_panels.append(panel)
+
+    @classmethod
+    def add_body_block(cls, name, block):
+        """Offer `block` in the body, after the article's own blocks: apps above articles add
+        theirs (newsletters' sign-up form) from their AppConfig.ready(), before any body is read
+        or any migration is made, so articles never imports them."""
+        stream = cls._meta.get_field("body").stream_block
+        if name not in stream.child_blocks:
+            block.set_name(name)
+            stream.child_blocks[name] = block
 
     @cached_classmethod
     def get_edit_handler(cls):

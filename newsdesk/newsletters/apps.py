@@ -7,6 +7,10 @@ class NewslettersConfig(AppConfig):
     verbose_name = "Newsletters"
 
     def ready(self):
+        from newsdesk.articles.models import ArticlePage
+        from newsdesk.newsletters.blocks import NewsletterSignupBlock
+
+        ArticlePage.add_body_block("newsletter_signup", NewsletterSignupBlock())
         from newsdesk.newsletters import (  # noqa: F401  (registers them)
             checks,
             signals,

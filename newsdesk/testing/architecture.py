@@ -94,22 +94,45 @@ def imported_names(module, tree):
     return names
 
 
+PAGE_TYPE_LISTS = {"parent_page_types", "subpage_types"}
+
+
+def model_labels(node):
+    """App labels of the "app.Model" strings in `node` (a string, or a list or tuple of them)."""
+    values = node.elts if isinstance(node, ast.List | ast.Tuple) else [node]
+    return [
+        value.value.split(".")[0]
+        for value in values
+        if isinstance(value, ast.Constant) and isinstance(value.value, str) and "." in value.value
+    ]
+
+
 def models_named(tree):
-    """(how, app label) for each model the module names: get_model() calls and string targets
-    of relation fields."""
+    """(how, app label) for each model the module names: get_model() calls, string targets of
+    relation fields and chooser blocks, and Wagtail's page type lists."""
     found = []
     for node in ast.walk(tree):
-        if not isinstance(node, ast.Call) or not node.args:
+        if isinstance(node, ast.Assign):
+            names = {target.id for target in node.targets if isinstance(target, ast.Name)}
+            for how in names & PAGE_TYPE_LISTS:
+                found += [(how, label) for label in model_labels(node.value)]
+            continue
+        if not isinstance(node, ast.Call):
             continue
         func = (
             node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
         )
+        for keyword in node.keywords:
+            if keyword.arg in ("page_type", "target_model"):
+                found += [(func, label) for label in model_labels(keyword.value)]
+        if not node.args:
+            continue
         first = node.args[0]
         if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
             continue
         if func == "get_model":
             found.append(("get_model", first.value.split(".")[0]))
-        elif func in RELATION_FIELDS and "." in first.value:
+        elif (func in RELATION_FIELDS or func.endswith("ChooserBlock")) and "." in first.value:
             found.append((func, first.value.split(".")[0]))
     return found
 

@@ -2,10 +2,10 @@
 
 import pytest
 from django.urls import reverse
-from wagtail.models import WorkflowState
+from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from newsdesk.articles.models import ArticlePage
+from newsdesk.articles.models import ArticlePage, SectionPage
 from newsdesk.conftest import make_article
 
 pytestmark = pytest.mark.django_db
@@ -85,3 +85,10 @@ def test_it_shows_staff_the_user_bar_and_readers_nothing(client, section, editor
     html = client.get(article.url).content.decode()
     assert "wagtail-userbar" in html
     assert reverse("wagtailadmin_pages:edit", args=[article.pk]) in html
+
+
+def test_sections_are_made_under_a_front_page_and_never_at_the_root(home, section):
+    assert SectionPage.can_create_at(home)
+    assert not SectionPage.can_create_at(Page.objects.get(depth=1))
+    assert not SectionPage.can_create_at(section)
+    assert ArticlePage.can_create_at(section) and not ArticlePage.can_create_at(home)

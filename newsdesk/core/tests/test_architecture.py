@@ -145,6 +145,29 @@ def test_it_fails_on_a_relation_to_an_upper_app_by_name(tmp_path):
     ]
 
 
+def test_it_fails_on_page_types_and_choosers_naming_an_upper_app(tmp_path):
+    root = fake_site(
+        tmp_path,
+        {
+            "articles/pages.py": (
+                "from wagtail import blocks\n\n"
+                "class Section:\n"
+                "    parent_page_types = ['wagtailcore.Page', 'livefeed.FeedPage']\n"
+                "    subpage_types = ['articles.Article']\n\n"
+                "class Signup(blocks.StructBlock):\n"
+                "    feed = SnippetChooserBlock('livefeed.FeedItem')\n"
+                "    page = blocks.PageChooserBlock(page_type=['discovery.SearchPage'])\n"
+            ),
+        },
+    )
+
+    assert sorted(check(root, FAKE_LAYERS)) == [
+        "PageChooserBlock to an upper or peer app by name: site.articles.pages -> discovery",
+        "SnippetChooserBlock to an upper or peer app by name: site.articles.pages -> livefeed",
+        "parent_page_types to an upper or peer app by name: site.articles.pages -> livefeed",
+    ]
+
+
 def test_a_migration_may_not_look_up_an_upper_app(tmp_path):
     root = fake_site(
         tmp_path,

@@ -3,7 +3,7 @@
 import pytest
 from django.test import RequestFactory
 
-from newsdesk.articles.blocks import NewsletterSignupBlock
+from newsdesk.newsletters.blocks import NewsletterSignupBlock
 
 pytestmark = pytest.mark.django_db
 
