@@ -2,15 +2,14 @@
 opened): every reader page is rendered uncached, rate limits let requests through, and the log
 says so once, not on every request."""
 
-import asyncio
 import logging
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.test import Client
 
 from newsdesk.conftest import make_article
 from newsdesk.testing import free_port
+from newsdesk.testing.asgi import asgi_call, run_calls
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -82,42 +81,10 @@ def test_reader_pages_render_uncached_and_the_log_says_why_once(unreachable_cach
     assert "rendered uncached" in warning.getMessage()
 
 
-async def call(app, path):
-    path, _, query = path.partition("?")
-    scope = {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": "GET",
-        "scheme": "http",
-        "path": path,
-        "raw_path": path.encode(),
-        "query_string": query.encode(),
-        "root_path": "",
-        "headers": [(b"host", b"testserver")],
-        "client": ("127.0.0.1", 50000),
-        "server": ("testserver", 80),
-    }
-    messages = []
-    sent = asyncio.Event()
-
-    async def receive():
-        if not sent.is_set():
-            sent.set()
-            return {"type": "http.request", "body": b"", "more_body": False}
-        await asyncio.sleep(3600)
-
-    async def send(message):
-        messages.append(message)
-
-    await app(scope, receive, send)
-    return messages[0]["status"], b"".join(m.get("body", b"") for m in messages[1:])
-
-
 def served(app, path):
-    # In a thread of its own: a browser test may have left an event loop running in this one.
-    with ThreadPoolExecutor(1) as runner:
-        return runner.submit(asyncio.run, call(app, path)).result()
+    path, _, query = path.partition("?")
+    [(status, _, body)] = run_calls(asgi_call(app, path, query=query.encode()))
+    return status, body
 
 
 def test_the_asgi_front_and_djangos_async_handler_render_uncached(unreachable_cache):

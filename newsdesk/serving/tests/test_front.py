@@ -1,8 +1,6 @@
 """The page cache's ASGI front (newsdesk.asgi.application), called as granian calls it."""
 
-import asyncio
 import time
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -11,58 +9,20 @@ from newsdesk.conftest import make_article
 from newsdesk.serving.hot import hot_copies
 from newsdesk.serving.purge import purge_paths
 from newsdesk.serving.versions import bump, cache, path_version_key
+from newsdesk.testing.asgi import asgi_call, run_calls
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-async def call(path, headers=(), method="GET", query=b""):
-    scope = {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": method,
-        "scheme": "http",
-        "path": path,
-        "raw_path": path.encode(),
-        "query_string": query,
-        "root_path": "",
-        "headers": [(b"host", b"testserver"), *headers],
-        "client": ("127.0.0.1", 50000),
-        "server": ("testserver", 80),
-    }
-    sent = asyncio.Event()
-    messages = []
-
-    async def receive():
-        if not sent.is_set():
-            sent.set()
-            return {"type": "http.request", "body": b"", "more_body": False}
-        await asyncio.sleep(3600)
-
-    async def send(message):
-        messages.append(message)
-
-    await application(scope, receive, send)
-    start = messages[0]
-    headers = {name.decode().lower(): value.decode() for name, value in start["headers"]}
-    body = b"".join(m.get("body", b"") for m in messages[1:])
-    return start["status"], headers, body
-
-
-def run(*calls):
-    async def gather():
-        return await asyncio.gather(*calls)
-
-    # In a thread of its own: a browser test may have left an event loop running in this one.
-    with ThreadPoolExecutor(1) as runner:
-        return runner.submit(asyncio.run, gather()).result()
+def call(path, headers=(), method="GET", query=b""):
+    return asgi_call(application, path, headers, method, query)
 
 
 def test_it_answers_a_cached_page_before_django_with_the_stored_headers(section, settings):
     settings.ALLOWED_HOSTS = ["testserver"]
     article = make_article(section, title="Served from the front")
-    [(status, first, body)] = run(call(article.url))
-    [(_, second, again)] = run(call(article.url, [(b"accept-encoding", b"identity")]))
+    [(status, first, body)] = run_calls(call(article.url))
+    [(_, second, again)] = run_calls(call(article.url, [(b"accept-encoding", b"identity")]))
     assert status == 200 and first["x-cache"] == "MISS" and second["x-cache"] == "HIT"
     assert again == body and b"Served from the front" in again
     for name in ("content-type", "content-security-policy", "x-frame-options", "etag"):
@@ -73,8 +33,8 @@ def test_it_answers_a_cached_page_before_django_with_the_stored_headers(section,
 def test_signed_in_staff_never_get_the_cached_copy(section, settings):
     settings.ALLOWED_HOSTS = ["testserver"]
     article = make_article(section)
-    run(call(article.url), call(article.url))
-    [(_, headers, _)] = run(call(article.url, [(b"cookie", b"sessionid=abc")]))
+    run_calls(call(article.url), call(article.url))
+    [(_, headers, _)] = run_calls(call(article.url, [(b"cookie", b"sessionid=abc")]))
     assert headers.get("x-cache") != "HIT"
 
 
@@ -84,15 +44,15 @@ def test_a_hot_copy_answers_from_memory_until_it_expires(section, settings, monk
     now = [1000.0]
     monkeypatch.setattr(hot_copies, "clock", lambda: now[0])
     article = make_article(section, title="Kept in memory")
-    run(call(article.url))
-    [(_, _, body)] = run(call(article.url))  # read from the cache: now a hot copy
+    run_calls(call(article.url))
+    [(_, _, body)] = run_calls(call(article.url))  # read from the cache: now a hot copy
     # Another process purges the page: it renews the path's version in the shared cache.
     cache().set(path_version_key(article.url), time.time_ns(), None)
     now[0] += 1.4
-    [(status, headers, again)] = run(call(article.url))
+    [(status, headers, again)] = run_calls(call(article.url))
     assert headers["x-cache"] == "HIT" and again == body
     now[0] += 0.2
-    [(_, headers, _)] = run(call(article.url))
+    [(_, headers, _)] = run_calls(call(article.url))
     assert status == 200 and headers["x-cache"] == "MISS"
 
 
@@ -100,9 +60,9 @@ def test_a_change_made_in_this_process_drops_hot_copies_at_once(section, setting
     settings.ALLOWED_HOSTS = ["testserver"]
     settings.PAGE_CACHE_HOT_SECONDS = 30
     article = make_article(section)
-    run(call(article.url), call(article.url))
+    run_calls(call(article.url), call(article.url))
     purge_paths([article.url])
-    [(_, headers, _)] = run(call(article.url))
+    [(_, headers, _)] = run_calls(call(article.url))
     assert headers["x-cache"] == "MISS"
 
 
@@ -111,15 +71,15 @@ def test_hot_copies_keep_encodings_apart_and_answer_head_without_a_body(section,
     settings.PAGE_CACHE_HOT_SECONDS = 30
     article = make_article(section)
     brotli = [(b"accept-encoding", b"gzip, deflate, br")]
-    run(call(article.url), call(article.url), call(article.url, brotli))
-    [(_, plain, plain_body), (_, br, br_body), (_, head, head_body)] = run(
+    run_calls(call(article.url), call(article.url), call(article.url, brotli))
+    [(_, plain, plain_body), (_, br, br_body), (_, head, head_body)] = run_calls(
         call(article.url), call(article.url, brotli), call(article.url, brotli, method="HEAD")
     )
     assert plain["x-cache"] == br["x-cache"] == head["x-cache"] == "HIT"
     assert "content-encoding" not in plain and br["content-encoding"] == "br"
     assert len(br_body) < len(plain_body) and head_body == b""
     assert head["content-length"] == br["content-length"] == str(len(br_body))
-    [(_, staff, _)] = run(call(article.url, [(b"cookie", b"sessionid=abc")]))
+    [(_, staff, _)] = run_calls(call(article.url, [(b"cookie", b"sessionid=abc")]))
     assert staff.get("x-cache") != "HIT"
 
 
@@ -128,18 +88,18 @@ def test_reader_pages_are_rendered_by_the_threaded_handler_like_any_other(
 ):
     settings.ALLOWED_HOSTS = ["testserver"]
     article = make_article(section, title="Zaporizhzhia's grid: what the repairs need")
-    [(status, headers, body)] = run(call("/search/", query=b"q=Zaporizhzhia%27s+grid"))
+    [(status, headers, body)] = run_calls(call("/search/", query=b"q=Zaporizhzhia%27s+grid"))
     assert status == 200 and headers["content-type"].startswith("text/html")
     assert "Zaporizhzhia" in body.decode() and article.url in body.decode()
-    [(status, headers, body)] = run(call("/search/", method="HEAD", query=b"q=grid"))
+    [(status, headers, body)] = run_calls(call("/search/", method="HEAD", query=b"q=grid"))
     assert status == 200 and body == b"" and int(headers["content-length"]) > 0
-    [(status, _, _)] = run(call("/no-such-page/"))
+    [(status, _, _)] = run_calls(call("/no-such-page/"))
     assert status == 404
     # Two Cookie headers (HTTP/2 sends them apart) reach Django as one: the editor's session.
     client.force_login(editor)
     session = f"sessionid={client.cookies['sessionid'].value}".encode()
     cookies = [(b"cookie", b"theme=dark"), (b"cookie", session)]
-    [(status, headers, body)] = run(call(article.url, cookies))
+    [(status, headers, body)] = run_calls(call(article.url, cookies))
     assert status == 200 and headers.get("x-cache") is None, headers.get("x-cache")
     assert f"/admin/pages/{article.pk}/edit/" in body.decode()
 
@@ -148,10 +108,10 @@ def test_a_page_whose_shared_content_changed_is_renewed_by_the_next_reader(secti
     settings.ALLOWED_HOSTS = ["testserver"]
     settings.PAGE_CACHE_HOT_SECONDS = 0
     article = make_article(section)
-    run(call(article.url), call(article.url))
+    run_calls(call(article.url), call(article.url))
     bump("chrome")  # the footer and navigation every page prints
-    [(_, renewing, _)] = run(call(article.url))
-    [(_, after, _)] = run(call(article.url))
+    [(_, renewing, _)] = run_calls(call(article.url))
+    [(_, after, _)] = run_calls(call(article.url))
     assert renewing["x-cache"] == "MISS" and after["x-cache"] == "HIT"
 
 
@@ -163,10 +123,10 @@ def test_static_files_are_served_whole_through_the_front(settings):
     url = static("css/site.css")
     with open(finders.find("css/site.css"), "rb") as file:
         expected = file.read()
-    [(status, headers, body)] = run(call(url))
+    [(status, headers, body)] = run_calls(call(url))
     assert status == 200 and headers["content-type"].startswith("text/css")
     assert body == expected
-    [(status, headers, body)] = run(call(url, method="HEAD"))
+    [(status, headers, body)] = run_calls(call(url, method="HEAD"))
     assert status == 200 and body == b"" and headers["content-length"] == str(len(expected))
 
 
@@ -176,8 +136,8 @@ def test_hot_copies_respect_refused_encodings(section, settings):
     article = make_article(section)
     brotli = [(b"accept-encoding", b"gzip, br")]
     no_brotli = [(b"accept-encoding", b"br;q=0, gzip")]
-    run(call(article.url), call(article.url, brotli), call(article.url, brotli))  # hot: br
-    [(_, first, _), (_, second, _)] = run(
+    run_calls(call(article.url), call(article.url, brotli), call(article.url, brotli))  # hot: br
+    [(_, first, _), (_, second, _)] = run_calls(
         call(article.url, no_brotli), call(article.url, no_brotli)
     )
     assert first["content-encoding"] == second["content-encoding"] == "gzip"
@@ -189,6 +149,6 @@ def test_staff_pages_through_the_front_are_private(section, settings, client, ed
     article = make_article(section)
     client.force_login(editor)
     session = f"sessionid={client.cookies['sessionid'].value}".encode()
-    [(status, headers, _)] = run(call(article.url, [(b"cookie", session)]))
+    [(status, headers, _)] = run_calls(call(article.url, [(b"cookie", session)]))
     assert status == 200 and "private" in headers["cache-control"]
     assert "no-store" in headers["cache-control"]
