@@ -45,9 +45,14 @@ lint: install
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) check
 
+# The whole suite in two parts: the tests that run inside pytest's own processes, two at a time
+# (pytest-xdist; each has its own database), then those that start servers, task workers and
+# other processes (marked `worker`), one at a time: they check what happens across processes
+# on a machine they have to themselves. Exit status 5 is "no test selected" (PYTEST_ARGS).
 test: install test-deps lint
 	$(MANAGE) collectstatic --no-input --verbosity 0
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n 2 --processes=none $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(BIN)/pytest --processes=only $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 bench: install
 	$(PY) bench/pages.py

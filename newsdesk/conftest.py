@@ -45,6 +45,26 @@ ARTIFACTS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "test-artif
 _counter = itertools.count(1)
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--processes",
+        choices=["none", "only"],
+        help="none: only the tests that run inside pytest's processes (they may run two at a "
+        "time); only: only those that start servers and workers (marked `worker`). "
+        "`make test` runs the first part, then the second.",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    part = config.getoption("--processes")
+    if part is None:
+        return
+    wanted = part == "only"
+    kept = [item for item in items if (item.get_closest_marker("worker") is not None) == wanted]
+    config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+    items[:] = kept
+
+
 @receiver(setting_changed)
 def _reset_task_backends(setting, **kwargs):
     # Django caches task backends and does not reset them when TASKS changes in a test.

@@ -5,9 +5,10 @@ import time
 
 import pytest
 
+from newsdesk.asgi import application
 from newsdesk.conftest import make_article
 from newsdesk.core.middleware import log_request
-from newsdesk.serving.tests.test_front import call, run
+from newsdesk.testing.asgi import asgi_call, run_calls
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -25,14 +26,15 @@ def test_a_cache_hit_logs_nothing_at_info_and_a_miss_one_line(section, settings,
     settings.PAGE_CACHE_HOT_SECONDS = 5
     article = make_article(section, title="Logged once")
     caplog.set_level(logging.INFO, logger="newsdesk.request")
-    [(_, first, _)] = run(call(article.url))
+    [(_, first, _)] = run_calls(asgi_call(application, article.url))
     [miss] = request_lines(caplog)
     assert first["x-cache"] == "MISS"
     assert (miss.status, miss.path, miss.cache) == (200, article.url, "MISS")
 
     caplog.clear()
     # The front's full lookup, then its in-memory copy.
-    [(_, second, _)], [(_, third, _)] = run(call(article.url)), run(call(article.url))
+    [(_, second, _)] = run_calls(asgi_call(application, article.url))
+    [(_, third, _)] = run_calls(asgi_call(application, article.url))
     assert second["x-cache"] == third["x-cache"] == "HIT"
     assert request_lines(caplog) == []
 
@@ -40,9 +42,9 @@ def test_a_cache_hit_logs_nothing_at_info_and_a_miss_one_line(section, settings,
 def test_a_cache_hit_is_logged_at_debug(section, settings, caplog):
     settings.ALLOWED_HOSTS = ["testserver"]
     article = make_article(section)
-    run(call(article.url))
+    run_calls(asgi_call(application, article.url))
     caplog.set_level(logging.DEBUG, logger="newsdesk.request")
-    run(call(article.url))
+    run_calls(asgi_call(application, article.url))
     [hit] = request_lines(caplog, logging.DEBUG)
     assert (hit.levelno, hit.status, hit.cache) == (logging.DEBUG, 200, "HIT")
 
