@@ -281,17 +281,41 @@ WEB_THREADS = env_int("WEB_THREADS", 8)
 # Query parameters reader pages understand; a URL with any other is not cached. Views that are
 # never cached say so themselves (newsdesk.serving.exempt.page_cache_exempt).
 PAGE_CACHE_QUERY_PARAMS = {"page", "q", "section", "start", "end", "sort"}
-FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL")
-WAGTAILFRONTENDCACHE = (
-    {
-        "nginx": {
+
+
+def frontend_caches():
+    """WAGTAILFRONTENDCACHE: the caches every publication purges. Each nginx purge server in
+    FRONTEND_CACHE_URL (comma separated, one per web machine), Cloudflare with
+    CLOUDFLARE_ZONE_ID, CloudFront with CLOUDFRONT_DISTRIBUTION_ID (deploy/README.md lists the
+    permissions each needs)."""
+    caches = {}
+    for number, location in enumerate(env_list("FRONTEND_CACHE_URL"), 1):
+        if urlsplit(location).scheme not in {"http", "https"} or not urlsplit(location).hostname:
+            raise ImproperlyConfigured(f"FRONTEND_CACHE_URL holds a non-URL: {location!r}")
+        caches["nginx" if number == 1 else f"nginx{number}"] = {
             "BACKEND": "newsdesk.serving.purge.PurgeBackend",
-            "LOCATION": FRONTEND_CACHE_URL,
+            "LOCATION": location,
         }
-    }
-    if FRONTEND_CACHE_URL
-    else {}
-)
+    if zone := env("CLOUDFLARE_ZONE_ID"):
+        if not (token := env_secret("CLOUDFLARE_API_TOKEN")):
+            raise ImproperlyConfigured("CLOUDFLARE_ZONE_ID needs CLOUDFLARE_API_TOKEN")
+        caches["cloudflare"] = {
+            "BACKEND": "newsdesk.serving.purge.CloudflareBackend",
+            "ZONEID": zone,
+            "BEARER_TOKEN": token,
+        }
+    if distribution := env("CLOUDFRONT_DISTRIBUTION_ID"):
+        caches["cloudfront"] = {
+            # boto3, from the s3 extra; keys of their own, or boto3's (AWS_ACCESS_KEY_ID, a role).
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": distribution,
+            "AWS_ACCESS_KEY_ID": env_secret("CLOUDFRONT_ACCESS_KEY_ID") or None,
+            "AWS_SECRET_ACCESS_KEY": env_secret("CLOUDFRONT_SECRET_ACCESS_KEY") or None,
+        }
+    return caches
+
+
+WAGTAILFRONTENDCACHE = frontend_caches()
 
 TASKS = {
     "default": {

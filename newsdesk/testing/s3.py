@@ -90,10 +90,15 @@ class Bucket:
 
 
 class S3Server:
+    """moto's server: S3, and the other AWS APIs it mocks (CloudFront for purges)."""
+
     def __init__(self):
         self.port = free_port()
         self.endpoint = f"http://127.0.0.1:{self.port}"
         self._server = ThreadedMotoServer(ip_address="127.0.0.1", port=self.port, verbose=False)
+
+    def client(self, service):
+        return boto3.client(service, endpoint_url=self.endpoint, region_name=REGION, **KEYS)
 
     def bucket(self):
         """A new bucket whose objects anyone may read, by the bucket policy deploy/README.md
