@@ -130,7 +130,7 @@ class Balancer:
 
     def __init__(self, workdir, nodes):
         self.dir = workdir / "nginx"
-        self.dir.mkdir()
+        self.dir.mkdir(parents=True)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         servers = "\n".join(
