@@ -405,6 +405,9 @@ if AWS_STORAGE_BUCKET_NAME:
             "custom_domain": MEDIA_ORIGIN.split("://", 1)[1],
         },
     }
+    # Documents are not in the bucket's public folders (deploy/README.md): Django sends them,
+    # after Wagtail's privacy checks, rather than redirecting readers to the object.
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

@@ -101,8 +101,8 @@ class S3Server:
         return boto3.client(service, endpoint_url=self.endpoint, region_name=REGION, **KEYS)
 
     def bucket(self):
-        """A new bucket whose objects anyone may read, by the bucket policy deploy/README.md
-        gives (not per-object ACLs, which R2 and newer AWS buckets refuse)."""
+        """A new bucket whose public folders anyone may read, by the bucket policy
+        deploy/README.md gives (not per-object ACLs, which R2 and newer AWS buckets refuse)."""
         bucket = Bucket(f"newsdesk-media-{next(_numbers)}", self.endpoint)
         bucket.client.create_bucket(Bucket=bucket.name)
         bucket.client.put_bucket_policy(
@@ -119,7 +119,11 @@ def public_policy(name):
                 "Effect": "Allow",
                 "Principal": "*",
                 "Action": "s3:GetObject",
-                "Resource": f"arn:aws:s3:::{name}/*",
+                # The folders readers are sent to (deploy/README.md); documents stay private.
+                "Resource": [
+                    f"arn:aws:s3:::{name}/{folder}/*"
+                    for folder in ("images", "original_images", "narration")
+                ],
             }
         ],
     }

@@ -3,9 +3,12 @@ its renditions, a narration, both linked from the article page and fetched as a 
 (audio seeking with a Range request), and what is left once the article is deleted."""
 
 import re
+from urllib.error import HTTPError
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from wagtail.documents import get_document_model
 
 from newsdesk.conftest import make_image
 from newsdesk.narration.models import Narration
@@ -26,6 +29,7 @@ def bucket(server, settings):
     bucket = server.bucket()
     settings.STORAGES = bucket.storages(settings.STORAGES)
     settings.MEDIA_ORIGIN = bucket.origin
+    settings.WAGTAILDOCS_SERVE_METHOD = "serve_view"  # as settings.py sets it with a bucket
     return bucket
 
 
@@ -81,3 +85,16 @@ def test_deleting_the_article_removes_its_audio_and_keeps_the_picture_library(
     assert image.file.name in after
     assert not default_storage.exists(audio)
     assert client.get(article.url).status_code == 404
+
+
+def test_documents_stay_private_in_the_bucket_and_come_through_django(bucket, client):
+    document = get_document_model().objects.create(
+        title="Budget", file=ContentFile(b"%PDF-1.4 figures", name="budget.pdf")
+    )
+    assert document.file.name in bucket.names()
+    with pytest.raises(HTTPError) as refused:
+        bucket.get(f"{bucket.origin}/{document.file.name}")
+    assert refused.value.code == 403
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 figures"
