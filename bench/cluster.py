@@ -84,10 +84,9 @@ def create_content(narrations):
         return ArticlePage.objects.get(pk=page.pk)
 
     main = article(0, "The first paragraph of the story.")
-    spoken = [
-        article(n, f"Report {n}: the grid held through the night.")
-        for n in range(1, narrations + 1)
-    ]  # noqa: E501
+    # Long enough (~60 words, seconds of synthesis) for both workers to be busy at once.
+    text = " ".join(["Crews restored power to the eastern districts before dawn."] * 6)
+    spoken = [article(n, f"Report {n}. {text}") for n in range(1, narrations + 1)]
     editor = get_user_model().objects.create_superuser("editor", "editor@example.org", "x" * 12)
     session = SessionStore()
     session["_auth_user_id"] = str(editor.pk)
@@ -153,7 +152,7 @@ def freshness(a, b, article, section, session, rounds):
 
 
 def narrations(nodes, workers, articles):
-    """Ask for the narrations, kill the first worker while it narrates one, wait for all."""
+    """Ask for the narrations, kill the first worker while both run a task, wait for all."""
     from django_tasks_db.models import DBTaskResult
 
     from newsdesk.narration.models import Narration
@@ -162,11 +161,18 @@ def narrations(nodes, workers, articles):
     for article in articles:
         request_narration(article=article)
     running = DBTaskResult.objects.filter(status="RUNNING")
-    _, _ = wait_for(lambda: running.count() >= 2, 60, 0.05)
+    # Both workers busy, so the one killed holds a task.
+    busy, _ = wait_for(lambda: len({t.worker_ids[-1] for t in running.all()}) >= 2, 60, 0.05)
     workers[0].kill()
     ready = Narration.objects.filter(article__in=articles, status=Narration.Status.READY)
     _, seconds = wait_for(lambda: ready.count() == len(articles), 240, 0.2)
-    lost = len(articles) - ready.count()
+    waiting = DBTaskResult.objects.filter(status__in=["READY", "RUNNING"])
+    wait_for(lambda: not waiting.exists(), 120, 0.2)
+    # Every task of the run (narrations, search and reference index updates): one the killed
+    # worker held was claimed again by the other (two worker ids); none may end otherwise.
+    tasks = list(DBTaskResult.objects.all())
+    lost = sum(task.status != "SUCCESSFUL" for task in tasks)
+    taken_over = sum(len(task.worker_ids) > 1 for task in tasks)
     played = 0
     for article in articles:
         for node in nodes:
@@ -174,7 +180,10 @@ def narrations(nodes, workers, articles):
             if found:
                 status, headers, part = get(found.group(1), {"Range": "bytes=100-199"})
                 played += status == 206 and len(part) == 100
-    return {"narrations": len(articles), "tasks_lost": lost, "all_ready_s": round(seconds, 1),
+    return {"narrations": len(articles), "narrations_ready": ready.count(),
+            "both_busy_at_kill": bool(busy), "tasks": len(tasks), "tasks_lost": lost,
+            "taken_over": taken_over,
+            "all_ready_s": round(seconds, 1),
             "played_through_both_nodes": f"{played} of {2 * len(articles)}"}  # fmt: skip
 
 
@@ -187,6 +196,16 @@ def kill_under_load(balancer, node, path, seconds):
     result = wrk(balancer.url + path, seconds, 16)
     killer.join()
     return {"page_status": status, "node_a_exit": node.process.returncode, **result}
+
+
+def database_connections():
+    """Connections to the cluster's database now: both web nodes' pools (each node 1 granian
+    worker, DB_POOL_SIZE 8), both workers, this process."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()")
+        return cursor.fetchone()[0]
 
 
 def main():
@@ -216,6 +235,7 @@ def main():
         report("freshness (node B after a publication on node A)",
                freshness(*nodes, article, section, session, args.rounds))  # fmt: skip
         report("live feed", sse_delivery(nodes, balancer, args.clients, args.items))
+        report("PostgreSQL", {"connections": database_connections()})
         report("narration (worker 1 killed)", narrations(nodes, workers, spoken))
         report("node A killed under load",
                kill_under_load(balancer, nodes[0], article.url, args.load_seconds))  # fmt: skip

@@ -5,6 +5,7 @@ Each web node and worker gets its own MEDIA_ROOT, an empty folder nothing is wri
 they share is what separate machines would share (PostgreSQL, Redis, the bucket).
 """
 
+import os
 import re
 import signal
 import subprocess
@@ -55,12 +56,14 @@ class WebNode:
              "--port", str(self.port), "--workers", "1", "--workers-kill-timeout", "3",
              "--log-level", "warning", "--no-ws", "newsdesk.asgi:application"],
             cwd=ROOT, env={**env, "MEDIA_ROOT": str(workdir / name)},
-            stdout=self.log, stderr=subprocess.STDOUT,
+            stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
         )  # fmt: skip
         wait_for_port(self.port, process=self.process, timeout=60)
 
     def kill(self):
-        self.process.kill()
+        """The machine dies: granian and its worker process at once (a worker outlives a
+        killed granian main process and keeps answering)."""
+        os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait()
 
     def stop(self):

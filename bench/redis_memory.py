@@ -9,10 +9,15 @@ Each page is fetched anonymously, so the page cache stores it as in production (
 its gzip and Brotli forms and its headers). The demo has fewer pages than that: articles are
 also fetched with `?page=2`, `?page=3`... which the page cache keeps as entries of their own
 with the same content, so every entry is a real page's.
+
+Also prints what the front page and the lead article send readers to fetch from media storage:
+their pictures, the bytes of each `src` rendition (a browser may pick a smaller one from
+`srcset`), and of those not lazy-loaded (fetched by every page view).
 """
 
 import argparse
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -72,6 +77,27 @@ def measure(client, count):
     }
 
 
+def image_bytes():
+    """{page: (pictures, bytes of their src renditions, bytes of the eager ones)}."""
+    from django.conf import settings
+    from django.test import Client
+
+    from newsdesk.frontpage.models import HomePage
+
+    lead = HomePage.objects.get().lead_story
+    found = {}
+    for label, url in (("front", "/"), ("article", lead.url)):
+        tags = re.findall(r"<img\b[^>]*>", Client().get(url).content.decode())
+        total = eager = 0
+        for tag in tags:
+            src = re.search(r'\ssrc="([^"]+)"', tag).group(1).split(settings.MEDIA_URL, 1)[1]
+            size = os.path.getsize(Path(settings.MEDIA_ROOT) / src)
+            total += size
+            eager += 0 if 'loading="lazy"' in tag else size
+        found[label] = (len(tags), total, eager)
+    return found
+
+
 def main():
     args = parse_args()
     from newsdesk.testing import free_port, wait_for_port
@@ -103,6 +129,9 @@ def main():
         call_command("load_demo", verbosity=0)
         figures = measure(redis.Redis(port=port), args.pages)
         print(", ".join(f"{key} {value}" for key, value in figures.items()))
+        for page, (pictures, total, eager) in image_bytes().items():
+            print(f"{page}: {pictures} pictures, {total / 1024:.0f} KB at their src sizes, "
+                  f"{eager / 1024:.0f} KB of them not lazy")  # fmt: skip
     finally:
         server.terminate()
         server.wait(10)
