@@ -16,7 +16,7 @@ install: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml requirements.lock
 	@test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c requirements.lock -e ".[test]"
+	$(PY) -m pip install --quiet -c requirements.lock -e ".[test,s3]"
 	@touch $@
 
 # A production server (deploy/README.md): no test tools, and an interpreter the service's own
@@ -26,7 +26,7 @@ install-prod:
 		{ echo "remove $(VENV) and run make install-prod again" >&2; exit 1; }; \
 	else p=$$(scripts/find-python --shared) && "$$p" -m venv $(VENV); fi
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c requirements.lock -e .
+	$(PY) -m pip install --quiet -c requirements.lock -e ".[s3]"
 
 # Regenerate the lock file from what is installed (after changing pyproject.toml).
 lock: install

@@ -281,17 +281,41 @@ WEB_THREADS = env_int("WEB_THREADS", 8)
 # Query parameters reader pages understand; a URL with any other is not cached. Views that are
 # never cached say so themselves (newsdesk.serving.exempt.page_cache_exempt).
 PAGE_CACHE_QUERY_PARAMS = {"page", "q", "section", "start", "end", "sort"}
-FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL")
-WAGTAILFRONTENDCACHE = (
-    {
-        "nginx": {
+
+
+def frontend_caches():
+    """WAGTAILFRONTENDCACHE: the caches every publication purges. Each nginx purge server in
+    FRONTEND_CACHE_URL (comma separated, one per web machine), Cloudflare with
+    CLOUDFLARE_ZONE_ID, CloudFront with CLOUDFRONT_DISTRIBUTION_ID (deploy/README.md lists the
+    permissions each needs)."""
+    caches = {}
+    for number, location in enumerate(env_list("FRONTEND_CACHE_URL"), 1):
+        if urlsplit(location).scheme not in {"http", "https"} or not urlsplit(location).hostname:
+            raise ImproperlyConfigured(f"FRONTEND_CACHE_URL holds a non-URL: {location!r}")
+        caches["nginx" if number == 1 else f"nginx{number}"] = {
             "BACKEND": "newsdesk.serving.purge.PurgeBackend",
-            "LOCATION": FRONTEND_CACHE_URL,
+            "LOCATION": location,
         }
-    }
-    if FRONTEND_CACHE_URL
-    else {}
-)
+    if zone := env("CLOUDFLARE_ZONE_ID"):
+        if not (token := env_secret("CLOUDFLARE_API_TOKEN")):
+            raise ImproperlyConfigured("CLOUDFLARE_ZONE_ID needs CLOUDFLARE_API_TOKEN")
+        caches["cloudflare"] = {
+            "BACKEND": "newsdesk.serving.purge.CloudflareBackend",
+            "ZONEID": zone,
+            "BEARER_TOKEN": token,
+        }
+    if distribution := env("CLOUDFRONT_DISTRIBUTION_ID"):
+        caches["cloudfront"] = {
+            # boto3, from the s3 extra; keys of their own, or boto3's (AWS_ACCESS_KEY_ID, a role).
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": distribution,
+            "AWS_ACCESS_KEY_ID": env_secret("CLOUDFRONT_ACCESS_KEY_ID") or None,
+            "AWS_SECRET_ACCESS_KEY": env_secret("CLOUDFRONT_SECRET_ACCESS_KEY") or None,
+        }
+    return caches
+
+
+WAGTAILFRONTENDCACHE = frontend_caches()
 
 TASKS = {
     "default": {
@@ -343,12 +367,47 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 MEDIA_URL = env("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 
+# Images, renditions and narration audio in browsers and CDNs (Cache-Control).
+MEDIA_CACHE_SECONDS = env_int("MEDIA_CACHE_SECONDS", 86400)
+MEDIA_ORIGIN = env("MEDIA_ORIGIN").rstrip("/")  # e.g. an S3 or CDN origin serving images and audio
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-if env("AWS_STORAGE_BUCKET_NAME"):
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+# Media on S3-compatible object storage (the `s3` extra; README, deploy/README.md). Readers
+# fetch objects from MEDIA_ORIGIN, the bucket's public address or a CDN in front of it.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
+if AWS_STORAGE_BUCKET_NAME:
+    if urlsplit(MEDIA_ORIGIN).scheme not in {"http", "https"}:
+        raise ImproperlyConfigured(
+            "MEDIA_ORIGIN must be the bucket's public URL (or its CDN's) when "
+            "AWS_STORAGE_BUCKET_NAME is set, e.g. https://media.example.org; "
+            f"got {MEDIA_ORIGIN!r}"
+        )
+    if env("AWS_S3_ADDRESSING_STYLE") not in {"", "auto", "path", "virtual"}:
+        raise ImproperlyConfigured("AWS_S3_ADDRESSING_STYLE must be auto, path or virtual")
+    STORAGES["default"] = {
+        "BACKEND": "newsdesk.serving.storage.S3MediaStorage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            # None: boto3's own lookup (AWS_ACCESS_KEY_ID in the environment, an instance role).
+            "access_key": env_secret("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": env_secret("AWS_SECRET_ACCESS_KEY") or None,
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env("AWS_S3_REGION_NAME") or None,
+            "addressing_style": env("AWS_S3_ADDRESSING_STYLE") or None,
+            "location": env("AWS_LOCATION"),
+            # AWS S3 and most others: public-read only where the bucket allows ACLs; R2 and
+            # buckets with "object ownership enforced" are made public by a bucket policy.
+            "default_acl": env("AWS_DEFAULT_ACL") or None,
+            "url_protocol": f"{urlsplit(MEDIA_ORIGIN).scheme}:",
+            "custom_domain": MEDIA_ORIGIN.split("://", 1)[1],
+        },
+    }
+    # Documents are not in the bucket's public folders (deploy/README.md): Django sends them,
+    # after Wagtail's privacy checks, rather than redirecting readers to the object.
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -448,13 +507,16 @@ EMBED_FRAME_SOURCES = [
     "https://www.youtube.com",
     "https://player.vimeo.com",
 ]
-MEDIA_ORIGIN = env("MEDIA_ORIGIN")  # e.g. an S3 or CDN origin serving images and audio
+# The CSP names origins only: MEDIA_ORIGIN may carry the bucket's path.
+MEDIA_SOURCES = (
+    [f"{urlsplit(MEDIA_ORIGIN).scheme}://{urlsplit(MEDIA_ORIGIN).netloc}"] if MEDIA_ORIGIN else []
+)
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF, CSP.NONCE],
-    "img-src": [CSP.SELF, "data:", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])],
-    "media-src": [CSP.SELF, *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])],
+    "img-src": [CSP.SELF, "data:", *MEDIA_SOURCES],
+    "media-src": [CSP.SELF, *MEDIA_SOURCES],
     "connect-src": [CSP.SELF],
     "font-src": [CSP.SELF],
     "frame-src": EMBED_FRAME_SOURCES,

@@ -1,7 +1,8 @@
 """Backups of a whole site: the database and the media files, in one archive.
 
 An archive is a gzipped tar with `manifest.json`, the database (`database.sqlite3`, made with
-SQLite's online backup API, or `database.dump`, a `pg_dump` custom-format dump) and `media/`.
+SQLite's online backup API, or `database.dump`, a `pg_dump` custom-format dump) and `media/`
+(MEDIA_ROOT, or every object of the S3 bucket: newsdesk.core.media_backup).
 Both are consistent copies taken while the site runs. Archives hold every subscriber's address
 and the staff's password hashes: only their owner may read them (0600).
 """
@@ -20,6 +21,8 @@ from django.conf import settings
 from django.db import connection, connections
 from psycopg import pq
 from psycopg.conninfo import make_conninfo
+
+from newsdesk.core import media_backup
 
 FORMAT = 1
 
@@ -94,11 +97,15 @@ def create_backup(output):
         scratch = Path(scratch)
         database = dump_database(scratch)
         media = media_root()
+        if media is None:  # object storage: its objects are downloaded into the archive
+            media = scratch / "media"
+            media.mkdir()
+            media_backup.download(media)
         manifest = {
             "format": FORMAT,
             "created": datetime.now(UTC).isoformat(),
             "database": {"vendor": vendor(), "file": database},
-            "media": media is not None,
+            "media": True,
         }
         (scratch / "manifest.json").write_text(json.dumps(manifest, indent=2))
         partial = scratch / "archive.tar.gz"
@@ -146,6 +153,11 @@ def restore_backup(archive):
         media = media_root()
         if manifest["media"] and media is not None:
             restore_media(scratch / "media", media)
+        elif manifest["media"]:
+            try:
+                media_backup.upload(scratch / "media")
+            except media_backup.MediaMismatch as exc:
+                raise BackupError(f"media restore failed: {exc}") from None
     return manifest
 
 

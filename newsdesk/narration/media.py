@@ -21,6 +21,8 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils.http import http_date, parse_http_date_safe
 from django.views.decorators.http import require_safe
 
+from newsdesk.serving.lifetimes import lifetimes
+
 CHUNK_SIZE = 64 * 1024
 RANGE = re.compile(r"bytes=([0-9]*)-([0-9]*)")
 # What the site links to: image renditions, original images (sitemaps), narration audio.
@@ -113,7 +115,7 @@ def serve(request, path):
         "Accept-Ranges": "bytes",
         "ETag": etag,
         "Last-Modified": last_modified,
-        "Cache-Control": "public, max-age=86400",
+        "Cache-Control": f"public, max-age={lifetimes.media}",
     }
     if not_modified(request, etag, stat.st_mtime):
         return HttpResponse(status=304, headers=headers)

@@ -11,7 +11,7 @@ import logging
 from functools import wraps
 
 from anymail import urls as anymail_urls
-from anymail.exceptions import AnymailWebhookValidationFailure
+from anymail.exceptions import AnymailAPIError, AnymailWebhookValidationFailure
 from django.conf import settings
 from django.core.exceptions import BadRequest, ImproperlyConfigured
 from django.db import DatabaseError
@@ -40,7 +40,8 @@ class MalformedPayloadIsBadRequest:
             super().run_validators(request)
         except AnymailWebhookValidationFailure:
             raise
-        except MALFORMED as error:
+        # Amazon SES's validator says so of a body that is not an SNS message of a known type.
+        except (*MALFORMED, AnymailAPIError) as error:
             raise BadRequest(f"Malformed {self.esp_name} webhook") from error
 
     def parse_events(self, request):

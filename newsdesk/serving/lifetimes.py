@@ -45,6 +45,11 @@ class Lifetimes:
         return settings.FRAGMENT_MEMORY_SECONDS
 
     @property
+    def media(self):
+        """An image, rendition or narration file in browsers and CDNs (Cache-Control)."""
+        return settings.MEDIA_CACHE_SECONDS
+
+    @property
     def versioned(self):
         """An object cached under a version (navigation, newsletters, related stories)."""
         return settings.VERSIONED_CACHE_SECONDS

@@ -14,6 +14,11 @@ them since), and while the purge server is down (before nginx is set up, or duri
 restart) every URL of every publication fails alike. This backend sends the same requests,
 counts a 404 as done, gives up a batch at the first connection failure, and logs one WARNING
 per batch instead of an ERROR per URL.
+
+Every cache in WAGTAILFRONTENDCACHE gets every purge (settings.frontend_caches: several nginx,
+Cloudflare, CloudFront). Cloudflare purges exact URLs only (wildcards and prefixes need its
+Enterprise plan), so CloudflareBackend leaves out the query-string wildcards; CloudFront takes
+them as they are (`/world/?*`).
 """
 
 import logging
@@ -24,6 +29,9 @@ from urllib.request import urlopen
 from django.conf import settings
 from django.db import transaction
 from wagtail import __version__
+from wagtail.contrib.frontend_cache.backends.cloudflare import (
+    CloudflareBackend as WagtailCloudflareBackend,
+)
 from wagtail.contrib.frontend_cache.backends.http import HTTPBackend, PurgeRequest
 from wagtail.contrib.frontend_cache.utils import get_backends
 
@@ -111,3 +119,13 @@ class PurgeBackend(HTTPBackend):
             ),
             headers={"Host": host, "User-Agent": "Wagtail-frontendcache/" + __version__},
         )
+
+
+class CloudflareBackend(WagtailCloudflareBackend):
+    """Wagtail's, without the `?*` wildcards Cloudflare would take literally: a page's
+    query-string variants (?page=2) there expire with their s-maxage."""
+
+    def purge_batch(self, urls):
+        exact = [url for url in urls if not url.endswith("?*")]
+        if exact:
+            super().purge_batch(exact)
