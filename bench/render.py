@@ -15,7 +15,8 @@ and before each render the versions a publication renews ("articles", "feed", "c
 page's path) are renewed, so the objects cached under them (navigation, the latest articles,
 related stories, newsletters) are built anew too. "Warm" is the same page with its fragments
 on and filled (every later reader while the page cache is off). Each figure: p50 and p95 of
-the render time in milliseconds, and the database queries per render.
+the render time in milliseconds, the p50 of the CPU time the rendering thread used (less
+disturbed than the wall time on a loaded machine), and the database queries per render.
 
 With --baseline both processes load their demo first, then take turns (--rounds), so that
 whatever else the machine does weighs on both alike; the ratio is baseline / new.
@@ -128,19 +129,20 @@ def measure(client, path, renders, cold):
     if not cold:
         client.get(path)  # fills the fragments
     counter = QueryCounter()
-    times, queries = [], []
+    times, cpu, queries = [], [], []
     for _ in range(renders):
         if cold:
             renew_versions(path)
         counter.count = 0
         with connection.execute_wrapper(counter):
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.thread_time()
             response = client.get(path)
             elapsed = time.perf_counter() - started
+            cpu.append((time.thread_time() - started_cpu) * 1000)
         assert response.status_code == 200, (path, response.status_code)
         times.append(elapsed * 1000)
         queries.append(counter.count)
-    return {"times": times, "queries": queries, "html_bytes": len(response.content)}
+    return {"times": times, "cpu": cpu, "queries": queries, "html_bytes": len(response.content)}
 
 
 def child(root):
@@ -205,8 +207,9 @@ class Checkout:
         self.process.stdin.write("\n")
         self.process.stdin.flush()
         found = self.read()
-        run = self.runs.setdefault((page, cold), {"times": [], "queries": []})
+        run = self.runs.setdefault((page, cold), {"times": [], "cpu": [], "queries": []})
         run["times"] += found["times"]
+        run["cpu"] += found["cpu"]
         run["queries"] += found["queries"]
         run["html_bytes"] = found["html_bytes"]
 
@@ -225,6 +228,7 @@ def summary(run):
     return {
         "p50_ms": round(statistics.median(run["times"]), 2),
         "p95_ms": round(percentile(run["times"], 0.95), 2),
+        "cpu_p50_ms": round(statistics.median(run["cpu"]), 2),
         "queries": queries[0] if len(queries) == 1 else queries,
         "renders": len(run["times"]),
         "html_bytes": run["html_bytes"],
@@ -237,8 +241,8 @@ def shares(total, rounds):
 
 def report(checkouts, args):
     results = {c.label: {} for c in checkouts}
-    print(f"\n{'page':<8} {'mode':<5} {'code':<9} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}"
-          f" {'renders':>8} {'HTML B':>8}")  # fmt: skip
+    print(f"\n{'page':<8} {'mode':<5} {'code':<9} {'p50 ms':>8} {'p95 ms':>8} {'CPU p50':>8}"
+          f" {'queries':>8} {'renders':>8} {'HTML B':>8}")  # fmt: skip
     for page in PAGES:
         for cold in (True, False):
             mode = "cold" if cold else "warm"
@@ -249,12 +253,17 @@ def report(checkouts, args):
                 found = figures[checkout.label] = summary(checkout.runs[(page, cold)])
                 results[checkout.label][f"{page}_{mode}"] = found
                 print(f"{page:<8} {mode:<5} {checkout.label:<9} {found['p50_ms']:>8.2f}"
-                      f" {found['p95_ms']:>8.2f} {str(found['queries']):>8}"
+                      f" {found['p95_ms']:>8.2f} {found['cpu_p50_ms']:>8.2f}"
+                      f" {str(found['queries']):>8}"
                       f" {found['renders']:>8} {found['html_bytes']:>8}")  # fmt: skip
             if len(figures) == 2:
-                ratio = figures["baseline"]["p50_ms"] / figures["new"]["p50_ms"]
+                old, new = figures["baseline"], figures["new"]
+                ratio = old["p50_ms"] / new["p50_ms"]
+                cpu_ratio = old["cpu_p50_ms"] / new["cpu_p50_ms"]
                 results.setdefault("ratio_p50", {})[f"{page}_{mode}"] = round(ratio, 2)
-                print(f"{page:<8} {mode:<5} {'ratio':<9} {ratio:>7.2f}x  (baseline p50 / new p50)")
+                results.setdefault("ratio_cpu_p50", {})[f"{page}_{mode}"] = round(cpu_ratio, 2)
+                print(f"{page:<8} {mode:<5} {'ratio':<9} {ratio:>7.2f}x {'':>8} {cpu_ratio:>7.2f}x"
+                      "  (baseline / new)")  # fmt: skip
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
 
