@@ -109,20 +109,25 @@ def html(url):
 
 
 def screenshot(browser, url, width, path):
-    context = browser.new_context(viewport={"width": width, "height": 900})
+    """A full-page screenshot once every lazy image was scrolled into view and loaded."""
+    # The page's CSP forbids the evaluated wait below; it changes nothing drawn.
+    context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
     page = context.new_page()
+    page.set_default_timeout(60_000)
     page.goto(url, wait_until="load")
     page.evaluate(
         """async () => {
             for (let y = 0; y < document.body.scrollHeight; y += 400) {
                 window.scrollTo(0, y);
-                await new Promise(r => setTimeout(r, 30));
+                await new Promise(r => setTimeout(r, 50));
             }
             window.scrollTo(0, 0);
-            await Promise.all([...document.images].map(i => i.decode().catch(() => null)));
         }"""
     )
-    page.wait_for_timeout(300)
+    # Every picture shown has loaded (those inside hidden parts never load: display none).
+    page.wait_for_function(
+        "[...document.images].filter(i => i.offsetParent !== null).every(i => i.complete)"
+    )
     page.screenshot(path=str(path), full_page=True, animations="disabled")
     context.close()
 
