@@ -241,6 +241,8 @@ else:
         # About 70 KB for the largest entries (a page with its two compressed forms).
         "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 10_000)},
     }
+# How long an image rendition is cached (newsdesk.serving.lifetimes: `rendition`).
+RENDITION_CACHE_SECONDS = 24 * 3600
 CACHES = {
     "default": {**SHARED_CACHE, "KEY_PREFIX": CACHE_KEY_PREFIX},
     # {% cache %} fragments: each process keeps the ones it uses in memory, before the shared
@@ -250,6 +252,15 @@ CACHES = {
         "LOCATION": "fragments",
         "KEY_PREFIX": CACHE_KEY_PREFIX,
         "OPTIONS": {"SHARED": "default", "MAX_ENTRIES": 2000},
+    },
+    # Wagtail's image renditions, in memory first in the same way (their keys name the image's
+    # file and focal point); newsdesk.core.images reads them for a whole listing at once.
+    "renditions": {
+        "BACKEND": "newsdesk.serving.fragments.FragmentCache",
+        "LOCATION": "renditions",
+        "KEY_PREFIX": CACHE_KEY_PREFIX,
+        "TIMEOUT": RENDITION_CACHE_SECONDS,
+        "OPTIONS": {"SHARED": "default", "MAX_ENTRIES": 5000},
     },
 }
 
@@ -272,7 +283,8 @@ PAGE_CACHE_RENEWING_SECONDS = 10
 # them), and its copy in a process's memory;
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", PAGE_CACHE_SECONDS)
 FRAGMENT_MEMORY_SECONDS = 60
-# an object cached under the versions of what it shows (navigation, related stories).
+# an object cached under the versions of what it shows (navigation, related stories);
+# an image rendition: RENDITION_CACHE_SECONDS, with the caches above.
 VERSIONED_CACHE_SECONDS = 3600
 # Threads per web process rendering reader pages (newsdesk.serving.threads): while one waits for
 # the database another renders; more than the database pool (DB_POOL_SIZE) would only queue.

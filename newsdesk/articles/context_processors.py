@@ -1,8 +1,9 @@
 from django.utils.functional import SimpleLazyObject
 
-from newsdesk.articles.models import SectionPage
+from newsdesk.articles.models import SectionPage, sections_by_path
 from newsdesk.serving.fragments import versioned_cache
 from newsdesk.serving.lifetimes import lifetimes
+from newsdesk.serving.restrictions import view_restrictions_exist
 from newsdesk.serving.versions import fragment_versions
 
 
@@ -11,7 +12,10 @@ def sections_for_navigation(request):
     the site's chrome changes (a section added, renamed, moved or taken down bumps it)."""
 
     def build():
-        sections = SectionPage.objects.live().public().filter(show_in_menus=True)
+        if view_restrictions_exist():
+            sections = SectionPage.objects.live().public().filter(show_in_menus=True)
+        else:  # every section, which cards need too: no query of its own
+            sections = [s for s in sections_by_path().values() if s.live and s.show_in_menus]
         return [(section.title, section.url) for section in sections]
 
     key = f"navigation:sections:{fragment_versions(request).chrome}"

@@ -5,7 +5,7 @@ import math
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -30,11 +30,13 @@ from wagtail.utils.decorators import cached_classmethod
 from newsdesk.articles.blocks import ArticleBodyBlock
 from newsdesk.serving.fragments import versioned_cache
 from newsdesk.serving.lifetimes import lifetimes
-from newsdesk.serving.restrictions import ViewRestrictionsMixin
-from newsdesk.serving.versions import fragment_versions
+from newsdesk.serving.renditions import attach_renditions
+from newsdesk.serving.restrictions import PublicPagesQuerySetMixin, ViewRestrictionsMixin
+from newsdesk.serving.versions import content_version, fragment_versions
 
 WORDS_PER_MINUTE = 230
 LISTING_PAGE_SIZE = 12
+MORE_NEWS_COUNT = 6
 
 
 def paginate(request, items, per_page=LISTING_PAGE_SIZE):
@@ -48,7 +50,7 @@ def paginate(request, items, per_page=LISTING_PAGE_SIZE):
         return paginator.page(paginator.num_pages)
 
 
-class ArticlePageQuerySet(PageQuerySet):
+class ArticlePageQuerySet(PublicPagesQuerySetMixin, PageQuerySet):
     def published(self):
         return self.live().public()
 
@@ -61,18 +63,52 @@ class ArticlePageQuerySet(PageQuerySet):
             .order_by("-published_at", "-pk")
         )
 
+    def for_cards(self):
+        """Published articles, newest first, with what a card prints and nothing else: no body,
+        no bylines (cards_ready() adds the sections and the photos' renditions)."""
+        return (
+            self.published()
+            .defer_streamfields()
+            .select_related("lead_image")
+            .order_by("-published_at", "-pk")
+        )
+
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
+class SectionPageQuerySet(PublicPagesQuerySetMixin, PageQuerySet):
+    pass
+
+
+SectionPageManager = PageManager.from_queryset(SectionPageQuerySet)
+
+
 def attach_sections(articles):
-    """Set `section` on every article of a listing with one query for all of them."""
+    """Set `section` on every article of a listing, from sections_by_path()."""
     articles = list(articles)
-    parent_paths = {article.path[: -Page.steplen] for article in articles}
-    if parent_paths:
-        sections = {s.path: s for s in SectionPage.objects.filter(path__in=parent_paths)}
+    if articles:
+        sections = sections_by_path()
         for article in articles:
             article.__dict__["section"] = sections.get(article.path[: -Page.steplen])
+    return articles
+
+
+def sections_by_path():
+    """{tree path: SectionPage} of every section, one query kept until the site's chrome
+    changes (a section added, renamed, moved or taken down renews it, as for the navigation)."""
+    return versioned_cache().get_or_set(
+        f"articles:sections:{content_version('chrome')}",
+        lambda: {section.path: section for section in SectionPage.objects.all()},
+        lifetimes.versioned,
+    )
+
+
+def cards_ready(articles, layout):
+    """Articles of a listing with what their cards print: the section, and the renditions of
+    the photo in `layout` (the one their cards print: only those are fetched)."""
+    articles = attach_sections(articles)
+    attach_renditions([a.lead_image for a in articles], layout)
     return articles
 
 
@@ -80,6 +116,8 @@ class SectionPage(ViewRestrictionsMixin, Page):
     """A section of the newsroom (News, Ukraine, World...): the parent of its articles."""
 
     intro = models.TextField(blank=True, max_length=400)
+
+    objects = SectionPageManager()
 
     subpage_types = ["articles.ArticlePage"]
 
@@ -292,18 +330,24 @@ class ArticlePage(ViewRestrictionsMixin, Page):
 
     @cached_property
     def section(self):
-        parent = self.get_parent()
-        return parent.specific if parent else None
+        section = sections_by_path().get(self.path[: -Page.steplen])
+        if section is None:  # not under a section (as a test may place it): its parent
+            parent = self.get_parent()
+            return parent.specific if parent else None
+        return section
 
     @cached_property
     def prepared(self):
         """This article with everything its page prints fetched in bulk; used only when the
         cached fragment of the article is rendered anew."""
+        authors = ArticleAuthor.objects.select_related("author")
         prefetch_related_objects(
-            [self], "article_authors__author", "tags", "corrections", "lead_image__renditions"
+            [self], Prefetch("article_authors", queryset=authors), "tags", "corrections"
         )
         body_images = [b.value["image"] for b in self.body if b.block_type == "image"]
-        prefetch_related_objects([image for image in body_images if image], "renditions")
+        # Every rendition of the article's photos (its head prints other sizes), in one query.
+        images = [image for image in [self.lead_image, *body_images] if image]
+        prefetch_related_objects(images, "renditions")
         return self
 
     @property
@@ -313,21 +357,26 @@ class ArticlePage(ViewRestrictionsMixin, Page):
         return url.rsplit("/", 2)[0] + "/" if url.count("/") > 2 else None
 
     def get_more_news(self):
-        return attach_sections(ArticlePage.objects.for_listing().exclude(pk=self.pk)[:6])
+        latest = self.__dict__.get("latest_cards")
+        if latest is None:
+            latest = ArticlePage.objects.for_cards()[: MORE_NEWS_COUNT + 1]
+        return cards_ready([a for a in latest if a.pk != self.pk][:MORE_NEWS_COUNT], "card")
 
     def more_news_key(self, request):
         """Which "More news" this page shows: the same six latest articles on every article
         page but the latest few, which leave themselves out. One cached fragment serves them
         all, rendered once after each publication."""
+
+        def latest_ids():
+            # The fragment is missing too: its cards come from the same query.
+            self.__dict__["latest_cards"] = list(
+                ArticlePage.objects.for_cards()[: MORE_NEWS_COUNT + 1]
+            )
+            return [article.pk for article in self.__dict__["latest_cards"]]
+
         versions = fragment_versions(request)
         latest = versioned_cache().get_or_set(
-            f"articles:latest:{versions.articles}",
-            lambda: list(
-                ArticlePage.objects.published()
-                .order_by("-published_at", "-pk")[:7]
-                .values_list("pk", flat=True)
-            ),
-            lifetimes.versioned,
+            f"articles:latest:{versions.articles}", latest_ids, lifetimes.versioned
         )
         return self.pk if self.pk in latest else "latest"
 

@@ -7,6 +7,9 @@ renditions ahead of readers (`core.tasks.generate_renditions`).
 """
 
 from dataclasses import dataclass
+from functools import cached_property
+
+from wagtail.images.models import Filter
 
 
 @dataclass(frozen=True)
@@ -21,6 +24,12 @@ class Layout:
 
     def all_specs(self):
         return self.specs("webp") + self.specs("jpeg")
+
+    @cached_property
+    def filters(self):
+        """Wagtail's Filter for each of all_specs(), made once: a Filter parses its spec the
+        first time it is used, which cost more than finding the rendition."""
+        return [Filter(spec=spec) for spec in self.all_specs()]
 
 
 LAYOUTS = {

@@ -14,7 +14,7 @@ from django.db.models import Count, Q, Value
 from django.utils import timezone
 from wagtail.models import Page
 
-from newsdesk.articles.models import ArticlePage, attach_sections
+from newsdesk.articles.models import ArticlePage, cards_ready
 from newsdesk.serving.lifetimes import lifetimes
 from newsdesk.serving.versions import content_version
 
@@ -75,5 +75,5 @@ def related_articles(article, count=RELATED_COUNT):
         cache.set(key, ids, lifetimes.versioned)
     if not ids:
         return []
-    found = ArticlePage.objects.for_listing().in_bulk(ids)
-    return attach_sections([found[pk] for pk in ids if pk in found])
+    found = ArticlePage.objects.for_cards().in_bulk(ids)
+    return cards_ready([found[pk] for pk in ids if pk in found], "thumb")

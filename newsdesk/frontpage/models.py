@@ -1,5 +1,4 @@
 from django.db import models
-from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey
@@ -7,7 +6,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 from wagtail.url_routing import RouteResult
 
-from newsdesk.articles.models import ArticlePage, attach_sections
+from newsdesk.articles.models import ArticlePage, attach_sections, cards_ready
+from newsdesk.serving.renditions import attach_renditions
 from newsdesk.serving.restrictions import ViewRestrictionsMixin
 
 MORE_NEWS_COUNT = 8
@@ -61,10 +61,7 @@ class HomePage(ViewRestrictionsMixin, Page):
 
     def get_picks(self):
         """Editors' picks that are live, in the order the editor set, ready for cards."""
-        picks = self.picks.prefetch_related(
-            models.Prefetch("article", queryset=ArticlePage.objects.for_listing())
-        )
-        return attach_sections([pick.article for pick in picks if pick.article])
+        return cards_ready(chosen_articles(EditorsPick, self.pk), "card")
 
     def route(self, request, path_components):
         if not path_components:
@@ -77,7 +74,12 @@ class HomePage(ViewRestrictionsMixin, Page):
         # /<section>/<article>/ in one query instead of Wagtail's four (two per level).
         if len(path_components) == 2:
             url_path = f"{self.url_path}{path_components[0]}/{path_components[1]}/"
-            article = ArticlePage.objects.live().filter(url_path=url_path).first()
+            article = (
+                ArticlePage.objects.live()
+                .filter(url_path=url_path)
+                .select_related("lead_image")
+                .first()
+            )
             if article is not None:
                 return RouteResult(article)
         # Not super().route(): Treebeard's get_children() trusts numchild, which on a remembered
@@ -89,31 +91,23 @@ class HomePage(ViewRestrictionsMixin, Page):
         return child.specific.route(request, path_components[1:])
 
     def get_curation(self):
-        """What the front page shows: the editors' choices, then the latest not already shown."""
-        prefetch_related_objects(
-            [self],
-            *[
-                models.Prefetch(f"{relation}__article", queryset=ArticlePage.objects.for_listing())
-                for relation in ("top_stories", "picks")
-            ],
+        """What the front page shows: the editors' choices, then the latest not already shown.
+        One query for each list, then the sections and photos of all of them together."""
+        chosen = ArticlePage.objects.for_cards().in_bulk(
+            [pk for pk in (self.lead_story_id, self.featured_article_id) if pk]
         )
-        chosen = {
-            a.pk: a
-            for a in ArticlePage.objects.for_listing().filter(
-                pk__in=[self.lead_story_id, self.featured_article_id]
-            )
-        }
         lead = chosen.get(self.lead_story_id)
         featured = chosen.get(self.featured_article_id)
-        top = [s.article for s in self.top_stories.all() if s.article]
-        picks = [p.article for p in self.picks.all() if p.article]
+        top = chosen_articles(TopStory, self.pk)
+        picks = chosen_articles(EditorsPick, self.pk)
         shown = {a.pk for a in [*top, *picks, lead, featured] if a}
-        latest = list(
-            ArticlePage.objects.for_listing().exclude(pk__in=shown)[: MORE_NEWS_COUNT + 1]
-        )
+        latest = list(ArticlePage.objects.for_cards().exclude(pk__in=shown)[: MORE_NEWS_COUNT + 1])
         if lead is None and latest:
             lead = latest.pop(0)
         attach_sections([a for a in [lead, featured, *top, *picks] if a] + latest)
+        attach_renditions([a.lead_image for a in [featured, *top, *picks] if a], "card")
+        attach_renditions([lead.lead_image] if lead else [], "lead")
+        attach_renditions([a.lead_image for a in latest[:MORE_NEWS_COUNT]], "thumb")
         return {
             "lead": lead,
             "top_stories": top,
@@ -128,6 +122,18 @@ class HomePage(ViewRestrictionsMixin, Page):
         # Lazy: only computed when the cached fragments of the front page are out of date.
         context["front"] = SimpleLazyObject(self.get_curation)
         return context
+
+
+def chosen_articles(model, page_id):
+    """The published articles of a front page's TopStory or EditorsPick rows, in the editor's
+    order, with what cards print (one query)."""
+    rows = (
+        model.objects.filter(page_id=page_id, article__in=ArticlePage.objects.published())
+        .select_related("article", "article__lead_image")
+        .defer("article__body")
+        .order_by("sort_order")
+    )
+    return [row.article for row in rows]
 
 
 class TopStory(Orderable):

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, models, transaction
-from django.db.models import Max, Q
+from django.db.models import Max, Q, Subquery
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -67,8 +67,10 @@ class FeedItemQuerySet(models.QuerySet):
         return self.order_by("-published_at", "-pk")
 
     def for_sidebar(self, count=SIDEBAR_COUNT):
-        """The latest items with pinned ones on top, as the front page and articles show them."""
-        return self.visible().for_display().order_by("-pinned", "-published_at", "-pk")[:count]
+        """The latest items with pinned ones on top, as the front page and articles show them
+        (the renditions of their pictures: `attach_renditions(..., "card")`)."""
+        items = self.visible().select_related("article", "section", "image")
+        return items.order_by("-pinned", "-published_at", "-pk")[:count]
 
     def changed_after(self, cursor):
         """Rows readers saw change (published, corrected or removed) after `cursor`, oldest
@@ -77,6 +79,12 @@ class FeedItemQuerySet(models.QuerySet):
 
     def current_cursor(self):
         return self.aggregate(cursor=Max("cursor"))["cursor"] or 0
+
+    def with_current_cursor(self):
+        """Each row with the newest cursor of all items (`current_cursor`), read in the same
+        statement as the rows themselves."""
+        newest = FeedItem.objects.filter(cursor__isnull=False).order_by("-cursor")
+        return self.annotate(current_cursor=Subquery(newest.values("cursor")[:1]))
 
 
 class FeedItem(index.Indexed, DraftStateMixin, RevisionMixin, models.Model):

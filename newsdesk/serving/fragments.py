@@ -38,9 +38,25 @@ class FragmentCache(BaseCache):
             self.local.set(key, value, lifetimes.fragment_in_memory, version)
         return value
 
+    def get_many(self, keys, version=None):
+        found = self.local.get_many(keys, version)
+        missing = [key for key in keys if key not in found]
+        if missing:
+            shared = self.shared.get_many(missing, version)
+            self.local.set_many(shared, lifetimes.fragment_in_memory, version)
+            found.update(shared)
+        return found
+
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        timeout = self.default_timeout if timeout is DEFAULT_TIMEOUT else timeout
         self.shared.set(key, value, timeout, version)
         self.local.set(key, value, timeout, version)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        timeout = self.default_timeout if timeout is DEFAULT_TIMEOUT else timeout
+        failed = self.shared.set_many(data, timeout, version)
+        self.local.set_many(data, timeout, version)
+        return failed
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         added = self.shared.add(key, value, timeout, version)

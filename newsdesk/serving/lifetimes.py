@@ -54,5 +54,10 @@ class Lifetimes:
         """An object cached under a version (navigation, newsletters, related stories)."""
         return settings.VERSIONED_CACHE_SECONDS
 
+    @property
+    def rendition(self):
+        """An image rendition (its key names the image's file and focal point)."""
+        return settings.RENDITION_CACHE_SECONDS
+
 
 lifetimes = Lifetimes()

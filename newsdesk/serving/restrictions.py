@@ -26,6 +26,16 @@ def forget_view_restrictions():
     transaction.on_commit(lambda: cache.delete(RESTRICTIONS_KEY))
 
 
+class PublicPagesQuerySetMixin:
+    """For page querysets: Wagtail's public() reads every view restriction (a query) each time
+    it is called, several times on a reader's page; while none exist it filters nothing."""
+
+    def public(self):
+        if not view_restrictions_exist():
+            return self.all()
+        return super().public()
+
+
 class ViewRestrictionsMixin:
     """For page types readers open often: skip the restriction lookup while none exist."""
 

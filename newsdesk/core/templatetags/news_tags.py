@@ -1,5 +1,6 @@
 from django import template
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -24,7 +25,7 @@ def news_picture(image, layout, eager=False, alt=None, css_class=""):
     if not image:
         return ""
     spec = LAYOUTS[layout]
-    renditions = image.get_renditions(*spec.all_specs())
+    renditions = image.get_renditions(*spec.filters)
     jpegs = spec.specs("jpeg")
     fallback = renditions[jpegs[len(jpegs) // 2]]
     attrs = {
@@ -68,25 +69,28 @@ def byline_names(names):
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-@register.inclusion_tag("components/time.html")
+@register.simple_tag
 def news_time(value, style="datetime"):
     """A <time datetime> in the newsroom's time zone.
 
-    `datetime`: "Mar 4, 2026 11:46 AM"; `date`: "Mar 4, 2026"; `relative`: clock time today,
-    "Yesterday", then the date (for feeds and lists).
+    `datetime`: "Mar 4, 2026 11:46 AM"; `date`: "Mar 4, 2026"; `clock`: "11:46 AM"; `relative`:
+    clock time today, "Yesterday", then the date (for feeds and lists). Drawn here rather than
+    by a template: listings print one per item.
     """
     if not value:
-        return {"value": None}
+        return ""
     local = timezone.localtime(value)
+    label = None
     if style == "relative":
         today = timezone.localdate()
         days = (today - local.date()).days
         if days == 0:
-            fmt, label = "g:i A", None
+            fmt = "g:i A"
         elif days == 1:
             fmt, label = None, "Yesterday"
         else:
-            fmt, label = ("M j" if local.year == today.year else "M j, Y"), None
+            fmt = "M j" if local.year == today.year else "M j, Y"
     else:
-        fmt, label = ("M j, Y" if style == "date" else "M j, Y g:i A"), None
-    return {"value": local, "fmt": fmt, "label": label}
+        fmt = {"date": "M j, Y", "clock": "g:i A"}.get(style, "M j, Y g:i A")
+    shown = label if label else date_format(local, fmt)
+    return format_html('<time datetime="{}">{}</time>', date_format(local, "c"), shown)

@@ -1,7 +1,8 @@
 from django import template
 from wagtail.models import Site
 
-from newsdesk.frontpage.models import HomePage
+from newsdesk.articles.models import cards_ready
+from newsdesk.frontpage.models import EditorsPick, chosen_articles
 
 register = template.Library()
 
@@ -10,8 +11,8 @@ register = template.Library()
 def editors_picks(context, exclude=None):
     """The front page's editors' picks, for the end of other pages."""
     site = Site.find_for_request(context["request"])
-    home = HomePage.objects.filter(pk=site.root_page_id).first() if site else None
-    picks = home.get_picks() if home else []
+    # The site's root page is the front page: its picks are read by its id alone.
+    picks = chosen_articles(EditorsPick, site.root_page_id) if site else []
     if exclude is not None:
         picks = [pick for pick in picks if pick.pk != exclude.pk]
-    return {"picks": picks[:4], "request": context["request"]}
+    return {"picks": cards_ready(picks[:4], "card"), "request": context["request"]}
