@@ -1,58 +1,10 @@
 """Purges to the front-end cache (nginx's purge server at FRONTEND_CACHE_URL)."""
 
 import logging
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-import pytest
 
 from newsdesk.serving.purge import purge_now
 from newsdesk.testing import free_port
-
-
-class PurgeServer(ThreadingHTTPServer):
-    """Answers PURGE as nginx's cache-purge module does: 200 for a URL it holds a copy of,
-    404 for one it does not; `status` overrides both (a misconfigured server)."""
-
-    def __init__(self, cached=(), status=None):
-        self.cached, self.status, self.received = set(cached), status, []
-        super().__init__(("127.0.0.1", 0), PurgeHandler)
-
-
-class PurgeHandler(BaseHTTPRequestHandler):
-    def do_PURGE(self):
-        self.server.received.append((self.headers["Host"], self.path))
-        status = self.server.status or (200 if self.path in self.server.cached else 404)
-        self.send_response(status)
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def purge_server(settings):
-    servers = []
-
-    def start(**options):
-        server = PurgeServer(**options)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        use_purge_server(settings, f"http://127.0.0.1:{server.server_port}")
-        return server
-
-    yield start
-    for server in servers:
-        server.shutdown()
-        server.server_close()
-
-
-def use_purge_server(settings, location):
-    settings.SITE_URL = "https://news.example.org"
-    settings.WAGTAILFRONTENDCACHE = {
-        "nginx": {"BACKEND": "newsdesk.serving.purge.PurgeBackend", "LOCATION": location}
-    }
+from newsdesk.testing.purge import use_purge_server
 
 
 def warnings_and_errors(caplog):

@@ -5,12 +5,11 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from newsdesk.serving.purge import purge_now
-from newsdesk.serving.tests.test_purge import purge_server  # noqa: F401 (a fixture)
 from newsdesk.settings import frontend_caches
 from newsdesk.testing.s3 import s3_server
 
 
-def test_every_nginx_in_frontend_cache_url_is_purged(purge_server, settings, monkeypatch):  # noqa: F811
+def test_every_nginx_in_frontend_cache_url_is_purged(purge_server, settings, monkeypatch):
     first, second = purge_server(), purge_server()
     monkeypatch.setenv(
         "FRONTEND_CACHE_URL",
