@@ -36,7 +36,7 @@ from newsdesk.serving.versions import content_version, fragment_versions
 
 WORDS_PER_MINUTE = 230
 LISTING_PAGE_SIZE = 12
-MORE_NEWS_COUNT = 6
+MORE_NEWS_COUNT = 6  # of the 7 latest articles: all but the page's own
 
 
 def paginate(request, items, per_page=LISTING_PAGE_SIZE):
@@ -89,6 +89,10 @@ def attach_sections(articles):
     articles = list(articles)
     if articles:
         sections = sections_by_path()
+        parent_paths = {article.path[: -Page.steplen] for article in articles}
+        if not parent_paths <= sections.keys():  # made since (by an import, without publishing)
+            found = SectionPage.objects.filter(path__in=parent_paths - sections.keys())
+            sections = {**sections, **{section.path: section for section in found}}
         for article in articles:
             article.__dict__["section"] = sections.get(article.path[: -Page.steplen])
     return articles
@@ -359,7 +363,7 @@ class ArticlePage(ViewRestrictionsMixin, Page):
     def get_more_news(self):
         latest = self.__dict__.get("latest_cards")
         if latest is None:
-            latest = ArticlePage.objects.for_cards()[: MORE_NEWS_COUNT + 1]
+            latest = ArticlePage.objects.for_cards()[:7]
         return cards_ready([a for a in latest if a.pk != self.pk][:MORE_NEWS_COUNT], "card")
 
     def more_news_key(self, request):
@@ -367,17 +371,12 @@ class ArticlePage(ViewRestrictionsMixin, Page):
         page but the latest few, which leave themselves out. One cached fragment serves them
         all, rendered once after each publication."""
 
-        def latest_ids():
-            # The fragment is missing too: its cards come from the same query.
-            self.__dict__["latest_cards"] = list(
-                ArticlePage.objects.for_cards()[: MORE_NEWS_COUNT + 1]
-            )
-            return [article.pk for article in self.__dict__["latest_cards"]]
+        def latest_ids():  # the fragment is missing too: its cards come from this query
+            latest = self.__dict__["latest_cards"] = list(ArticlePage.objects.for_cards()[:7])
+            return [article.pk for article in latest]
 
-        versions = fragment_versions(request)
-        latest = versioned_cache().get_or_set(
-            f"articles:latest:{versions.articles}", latest_ids, lifetimes.versioned
-        )
+        key = f"articles:latest:{fragment_versions(request).articles}"
+        latest = versioned_cache().get_or_set(key, latest_ids, lifetimes.versioned)
         return self.pk if self.pk in latest else "latest"
 
     def get_context(self, request, *args, **kwargs):

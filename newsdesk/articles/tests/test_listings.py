@@ -1,6 +1,6 @@
 import pytest
 
-from newsdesk.articles.models import LISTING_PAGE_SIZE
+from newsdesk.articles.models import LISTING_PAGE_SIZE, SectionPage
 from newsdesk.conftest import make_article, make_author, make_section
 
 pytestmark = pytest.mark.django_db
@@ -70,3 +70,16 @@ def test_it_shows_a_designed_404_page(client, home):
     html = response.content.decode()
     assert "We can’t find that page" in html
     assert 'class="skip-link"' in html and "Go to the front page" in html
+
+
+def test_it_names_the_section_of_a_card_in_a_section_made_since(client, home, section, settings):
+    # Sections are kept under the chrome's version; one made without a publication (as an
+    # import makes them) must still be named on the cards of its articles.
+    settings.PAGE_CACHE_ENABLED = False
+    author = make_author()
+    make_article(section, title="An older story", authors=[author])
+    assert "An older story" in client.get("/authors/olena-marchuk/").content.decode()
+    archive = home.add_child(instance=SectionPage(title="Archive", slug="archive"))
+    make_article(archive, title="An imported story", authors=[author])
+    html = client.get("/authors/olena-marchuk/").content.decode()
+    assert 'href="/archive/">Archive</a>' in html
