@@ -7,8 +7,19 @@ class NewslettersConfig(AppConfig):
     verbose_name = "Newsletters"
 
     def ready(self):
+        from newsdesk.core import personal_data
         from newsdesk.newsletters import (  # noqa: F401  (registers them)
             checks,
+            services,
             signals,
             subscriber_import,  # noqa: F401  (an import kind)
+        )
+
+        personal_data.register(
+            personal_data.Holder(
+                name="Newsletters",
+                describe=services.subscriptions_of,
+                delete=services.forget_address,
+                move=services.move_address,
+            )
         )
