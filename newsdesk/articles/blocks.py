@@ -47,6 +47,25 @@ class NewsletterSignupBlock(blocks.StructBlock):
         preview_value = {"heading": "Get our newsletters"}
 
 
+class SupportBlock(blocks.StructBlock):
+    """A support prompt between paragraphs. Here, like the sign-up block, because articles sit
+    below members: the template renders members' own prompt tag. Hidden for members."""
+
+    heading = blocks.CharBlock(
+        required=False, max_length=120, help_text="Leave empty for the default."
+    )
+    text = blocks.TextBlock(
+        required=False, max_length=500, help_text="Leave empty for the default."
+    )
+
+    class Meta:
+        icon = "pick"
+        template = "members/blocks/support.html"
+        label = "Support prompt"
+        description = "Asks readers to become members or donate; members do not see it."
+        preview_value = {"heading": "Independent journalism needs you"}
+
+
 class ArticleBodyBlock(blocks.StreamBlock):
     paragraph = ParagraphBlock()
     heading = HeadingBlock()
@@ -55,6 +74,7 @@ class ArticleBodyBlock(blocks.StreamBlock):
     related_story = RelatedStoryBlock()
     embed = NewsEmbedBlock()
     newsletter_signup = NewsletterSignupBlock()
+    support = SupportBlock()
 
     class Meta:
         block_counts = {"heading": {"max_num": 30}}

@@ -141,6 +141,11 @@ class ArticlePage(ViewRestrictionsMixin, Page):
     text_updated_at = models.DateTimeField(null=True, editable=False)
     published_text_hash = models.CharField(max_length=64, blank=True, editable=False)
     word_count = models.PositiveIntegerField(default=0, editable=False)
+    members_only = models.BooleanField(
+        default=False,
+        help_text="Everyone sees the headline, standfirst and first two blocks; the rest of the "
+        "body only members (it is never in the cached page).",
+    )
 
     objects = ArticlePageManager()
 
@@ -161,6 +166,7 @@ class ArticlePage(ViewRestrictionsMixin, Page):
             heading="Lead photo",
         ),
         FieldPanel("body"),
+        FieldPanel("members_only"),
         FieldPanel("tags"),
         InlinePanel("corrections", label="Correction", heading="Corrections"),
     ]

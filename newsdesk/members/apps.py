@@ -7,4 +7,4 @@ class MembersConfig(AppConfig):
     verbose_name = "Members and donations"
 
     def ready(self):
-        from newsdesk.members import checks  # noqa: F401  (registers them)
+        from newsdesk.members import checks, signals  # noqa: F401  (registers them)

@@ -23,6 +23,7 @@ urlpatterns = [
             path("account/email/", account_views.change_email, name="change_email"),
             path("account/delete/", account_views.delete, name="delete"),
             path("account/billing/", account_views.portal, name="portal"),
+            path("members/body/<int:page_id>/", views.members_body, name="body"),
             path("members/stripe/webhook/", webhooks.stripe_webhook, name="stripe_webhook"),
         ]
     ),

@@ -2,12 +2,13 @@
 and /account/ with its forms (never cached; Django's CSRF token on each form)."""
 
 from django.conf import settings
-from django.http import HttpResponseRedirect, JsonResponse
-from django.shortcuts import render
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from newsdesk.articles.models import ArticlePage
 from newsdesk.core import ratelimit
 from newsdesk.core.csrf import same_origin_only
 from newsdesk.members import mail, services, signin
@@ -120,3 +121,13 @@ def send_code(request, *, email, purpose="sign-in", reader=None):
         to=email,
         context={"code": code, "link": link, "minutes": settings.SIGNIN_CODE_MINUTES},
     )
+
+
+@never_cache
+def members_body(request, page_id):
+    """The rest of a members-only story, for a current member's browser; never cached."""
+    page = get_object_or_404(ArticlePage.objects.live().public(), pk=page_id, members_only=True)
+    reader = signin.current_reader(request)
+    if reader is None or reader.active_membership is None:
+        return HttpResponse("For members only.", status=403, content_type="text/plain")
+    return render(request, "members/body.html", {"page": page})
