@@ -29,10 +29,51 @@ class Reader(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        permissions = [("view_reader_details", "Can see members' and donors' personal details")]
+        # Members and donors (addresses, payments) need view_reader; the revenue view shows
+        # totals only and needs view_revenue.
+        permissions = [("view_revenue", "Can see revenue figures")]
 
     def __str__(self):
         return self.email
+
+    @property
+    def membership_status(self):
+        membership = getattr(self, "membership", None)
+        return membership.get_status_display() if membership is not None else ""
+
+    @property
+    def tier_name(self):
+        membership = getattr(self, "membership", None)
+        return str(membership.tier) if membership is not None and membership.tier else ""
+
+    @property
+    def donation_count(self):
+        return len(self.donations.all())  # prefetched in the admin's listing
+
+    @property
+    def membership_price(self):
+        membership = getattr(self, "membership", None)
+        if membership is None:
+            return ""
+        return f"{membership.price} a {membership.interval}"
+
+    @property
+    def history(self):
+        """Membership changes and donations, oldest first, as lines for the admin."""
+        lines = []
+        membership = getattr(self, "membership", None)
+        if membership is not None:
+            lines += [
+                (c.at, f"Membership {c.get_status_display().lower()}")
+                for c in membership.changes.all()
+            ]
+        lines += [(d.created_at, f"Donation {d}") for d in self.donations.all()]
+        return (
+            "; ".join(
+                f"{at:%Y-%m-%d}: {text}" for at, text in sorted(lines, key=lambda line: line[0])
+            )
+            or "Nothing yet"
+        )
 
     @property
     def active_membership(self):

@@ -4,8 +4,8 @@ an id and is safe to run twice (at worst a second copy of a receipt)."""
 
 from django.tasks import task
 
-from newsdesk.members import mail
-from newsdesk.members.models import Donation, Membership
+from newsdesk.members import mail, stripe_gateway
+from newsdesk.members.models import Donation, Membership, Tier
 
 
 @task(queue_name="mail", priority=10)
@@ -24,4 +24,14 @@ def send_membership_mail(membership_id, name):
     if membership is None:
         return False
     mail.send(name, to=membership.reader.email, context={"membership": membership})
+    return True
+
+
+@task(priority=0)
+def sync_tier(tier_id):
+    """The tier's Stripe product and prices, after an editor saved it."""
+    tier = Tier.objects.filter(pk=tier_id).first()
+    if tier is None:
+        return False
+    stripe_gateway.sync_tier(tier)
     return True
