@@ -605,3 +605,12 @@ SIGNIN_CODE_MINUTES = env_int("SIGNIN_CODE_MINUTES", 15)
 SIGNIN_EMAIL_LIMIT = env_int("SIGNIN_EMAIL_LIMIT", 5)
 SIGNIN_EMAIL_WINDOW = env_int("SIGNIN_EMAIL_WINDOW", 3600)
 READER_SESSION_DAYS = env_int("READER_SESSION_DAYS", 60)
+# Forms on /support/ and /account/ lead to Stripe's Checkout and customer portal pages (through a
+# redirect, which form-action covers too); and to the API server's origin where one is set.
+STRIPE_PAGE_ORIGINS = [
+    "https://checkout.stripe.com",
+    "https://billing.stripe.com",
+    *([f"{urlsplit(STRIPE_API_BASE).scheme}://{urlsplit(STRIPE_API_BASE).netloc}"]
+      if STRIPE_API_BASE else []),
+]  # fmt: skip
+SECURE_CSP["form-action"] = [CSP.SELF, *STRIPE_PAGE_ORIGINS]

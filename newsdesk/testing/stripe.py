@@ -4,7 +4,8 @@ own process on a loopback port, and events signed with the official library's ow
 localstripe has customers, plans, products, payment methods, payment intents, subscriptions and
 invoices, but no Checkout or customer portal. The process adds those two as thin stand-ins
 (STAND_INS): a Checkout session is stored as asked and its `url` is a page on the same server
-that links to the session's success URL; a portal session points to a page there. What Stripe
+that links to the session's success URL (under /_config/, where localstripe asks for no API
+key); a portal session points to a page there. What Stripe
 would then do (take the payment, start the subscription) the tests do with real localstripe
 objects (`complete_checkout`), and they post the event Stripe would send, signed.
 
@@ -53,7 +54,7 @@ async def create_checkout(request):
         "metadata": data.get("metadata", {}), "line_items": data["line_items"],
         "amount_total": amount_of(line), "currency": currency,
         "success_url": data["success_url"], "cancel_url": data["cancel_url"],
-        "url": f"http://127.0.0.1:{port}/checkout/{session_id}",
+        "url": f"http://127.0.0.1:{port}/_config/checkout/{session_id}",
     }
     return json_response(sessions[session_id])
 
@@ -73,12 +74,12 @@ async def checkout_page(request):
 async def create_portal(request):
     data = await get_post_data(request)
     return json_response({"id": "bps_" + secrets.token_hex(8), "object": "billing_portal.session",
-                          "url": f"http://127.0.0.1:{port}/portal/{data['customer']}"})
+                          "url": f"http://127.0.0.1:{port}/_config/portal/{data['customer']}"})
 
 
 app.router.add_post("/v1/checkout/sessions", create_checkout)
 app.router.add_get("/v1/checkout/sessions/{id}", retrieve_checkout)
-app.router.add_get("/checkout/{id}", checkout_page)
+app.router.add_get("/_config/checkout/{id}", checkout_page)  # no API key there
 app.router.add_post("/v1/billing_portal/sessions", create_portal)
 web.run_app(app, host="127.0.0.1", port=port, print=None)
 """
