@@ -215,10 +215,18 @@ class ArticlePage(ViewRestrictionsMixin, Page):
         )
         return handler.bind_to_model(cls)
 
-    # What the article says, in reading order; the basis of word count, "Updated" and narration.
-    def get_text_blocks(self):
+    TEASER_BLOCKS = 2  # of a members-only story, what everyone reads (and hears)
+
+    @property
+    def public_body(self):
+        """The blocks every reader gets: all of them, or a members-only story's teaser."""
+        return list(self.body)[: self.TEASER_BLOCKS] if self.members_only else list(self.body)
+
+    # What the article says, in reading order; the basis of word count, "Updated" and narration
+    # (which reads only what every reader gets: `public=True`).
+    def get_text_blocks(self, *, public=False):
         blocks = []
-        for block in self.body:
+        for block in self.public_body if public else self.body:
             if block.block_type == "paragraph":
                 text = strip_tags(block.value.source).strip()
                 if text:

@@ -55,7 +55,8 @@ def request_code(request):
     email = signin.normalise(form.cleaned_data["email"])
     send_code(request, email=email)
     code_form = CodeForm(initial={"email": email})
-    return render(request, "members/enter_code.html", {"form": code_form, "email": email})
+    context = {"form": code_form, "email": email, "minutes": settings.SIGNIN_CODE_MINUTES}
+    return render(request, "members/enter_code.html", context)
 
 
 @never_cache
@@ -70,7 +71,11 @@ def enter_code(request):
         if row is None:
             form.add_error("code", "That code is wrong or has expired. Ask for a new one.")
     if row is None:
-        context = {"form": form, "email": request.POST.get("email", "")}
+        context = {
+            "form": form,
+            "email": request.POST.get("email", ""),
+            "minutes": settings.SIGNIN_CODE_MINUTES,
+        }
         return render(request, "members/enter_code.html", context, status=400)
     return _signed_in(signin.reader_for(row))
 

@@ -104,3 +104,14 @@ def test_editors_place_a_support_block_in_a_body(client, section):
     )
     page = client.get(story.url).content.decode()
     assert "support-prompt--article_body" in page and "Fund the next story" in page
+
+
+def test_the_narration_of_a_members_only_story_reads_the_teaser_only(locked):
+    from newsdesk.narration import script
+    from newsdesk.narration.models import LexiconEntry
+
+    spoken = script.build(locked, lexicon=LexiconEntry.objects.lexicon(), voice="test")
+
+    said = " ".join(segment.text for segment in spoken.body)
+    assert "Open second" in said and "Locked third" not in said
+    assert locked.word_count == 8  # the whole story still counts for reading time
