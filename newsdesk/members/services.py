@@ -8,12 +8,20 @@ ignored, so duplicates and events arriving out of order leave the state Stripe h
 from datetime import UTC, datetime
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 
 from newsdesk.core import personal_data
 from newsdesk.core.tasks import enqueue_on_commit
 from newsdesk.members import stripe_gateway as gateway
 from newsdesk.members import tasks
-from newsdesk.members.models import Donation, Membership, ProcessedEvent, Reader, SignInCode
+from newsdesk.members.models import (
+    Donation,
+    Membership,
+    ProcessedEvent,
+    Reader,
+    SignInCode,
+    Tier,
+)
 
 STATUSES = {
     "active": Membership.Status.ACTIVE,
@@ -68,13 +76,15 @@ def start_membership(*, reader, tier, interval, success_url, cancel_url):
 def apply_event(event):
     """Apply one verified Stripe event (a dict); False when it was applied before."""
     handler = HANDLERS.get(event["type"])
+    if ProcessedEvent.objects.filter(event_id=event["id"]).exists():
+        return False  # the same event, delivered again
     try:
         with transaction.atomic():
             ProcessedEvent.objects.create(event_id=event["id"], type=event["type"])
             if handler is not None:
                 handler(event["data"]["object"], at=_time(event["created"]))
     except IntegrityError:
-        return False  # the same event, delivered again
+        return False  # the same event, delivered twice at once: the other delivery applied it
     return True
 
 
@@ -166,10 +176,32 @@ def invoice_failed(invoice, *, at):
 
 
 def subscription_changed(subscription, *, at):
+    """A state change, or a change of plan made in the customer portal (another tier, or
+    yearly instead of monthly): the membership follows the subscription's price."""
     membership = Membership.objects.filter(stripe_subscription_id=subscription["id"]).first()
     status = STATUSES.get(subscription.get("status"))
-    if membership is not None and status is not None:
-        _apply_status(membership, status, at=at)
+    if membership is None or status is None:
+        return
+    if membership.last_event_at is None or at >= membership.last_event_at:
+        _follow_plan(membership, subscription)
+    _apply_status(membership, status, at=at)
+
+
+def _follow_plan(membership, subscription):
+    items = (subscription.get("items") or {}).get("data") or []
+    price = (items[0].get("price") or items[0].get("plan") or {}) if items else {}
+    price_id = price.get("id")
+    if not price_id:
+        return
+    tier = Tier.objects.filter(
+        Q(stripe_monthly_price_id=price_id) | Q(stripe_yearly_price_id=price_id)
+    ).first()
+    if tier is not None:
+        membership.tier = tier
+        membership.interval = "year" if tier.stripe_yearly_price_id == price_id else "month"
+        membership.amount = price.get("unit_amount") or price.get("amount") or membership.amount
+        membership.currency = price.get("currency") or membership.currency
+        membership.save(update_fields=["tier", "interval", "amount", "currency"])
 
 
 def _apply_status(membership, status, *, at):

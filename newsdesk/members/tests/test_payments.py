@@ -165,3 +165,26 @@ def test_membership_needs_a_signed_in_reader(client, stripe_api, tier):
     )
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("members:account"))
+
+
+def test_a_plan_changed_in_the_portal_moves_the_membership_to_that_tier(
+    client, stripe_api, mailbox, tier
+):
+    membership, session = buy_membership(client, stripe_api, mailbox, tier)
+    patron = tier.__class__.objects.create(
+        name="Patron", currency="eur", monthly_amount=2000, yearly_amount=20000
+    )
+    portal = client.post(reverse("members:portal"))
+    assert portal.status_code == 303 and "/_config/portal/cus_" in portal["Location"]
+
+    from newsdesk.members import stripe_gateway
+
+    stripe_gateway.sync_tier(patron)
+    patron.refresh_from_db()
+    yearly = stripe_api.plans.retrieve(patron.stripe_yearly_price_id).to_dict()
+    changed = {"id": session["subscription"], "status": "active",
+               "items": {"data": [{"plan": yearly}]}}  # fmt: skip
+    post_event(client, event("customer.subscription.updated", changed, created=time.time() + 5))
+
+    membership.refresh_from_db()
+    assert (membership.tier, membership.interval, membership.amount) == (patron, "year", 20000)
