@@ -388,13 +388,13 @@ def editor_session(env):
 def member_cookie(env):
     """The Cookie header of a signed-in member's browser (reader cookie, member flag)."""
     code = (
-        "from django.core import signing;"
+        "from django.http import HttpResponse;"
         "from newsdesk.members import signin;"
         "from newsdesk.members.models import Membership, Reader;"
         "r, _ = Reader.objects.get_or_create(email='bench.member@example.org');"
         "Membership.objects.update_or_create(reader=r, defaults={'status': 'active'});"
-        "s = signing.get_cookie_signer(salt=signin.READER_COOKIE + signin.COOKIE_SALT);"
-        "print(signin.READER_COOKIE + '=' + s.sign(f'{r.pk}:{r.session_version}'))"
+        "response = HttpResponse(); signin.sign_in(response, r);"
+        "print(signin.READER_COOKIE + '=' + response.cookies[signin.READER_COOKIE].value)"
     )
     out = subprocess.run([PY, "manage.py", "shell", "-c", code], cwd=ROOT, env=env,
                          check=True, capture_output=True, text=True)  # fmt: skip
