@@ -131,7 +131,8 @@ def checkout_completed(session, *, at):
         membership.currency = session.get("currency") or "usd"
         membership.stripe_subscription_id = session.get("subscription") or ""
         membership.save()
-        _apply_status(membership, Membership.Status.ACTIVE, at=at)
+        if _apply_status(membership, Membership.Status.ACTIVE, at=at):
+            _mail(membership, "member_welcome")
     elif metadata.get("kind") == "donation" and session.get("mode") == "payment":
         details = session.get("customer_details") or {}
         _record_donation(
@@ -151,6 +152,7 @@ def invoice_paid(invoice, *, at):
         if invoice.get("billing_reason") == "subscription_cycle":
             membership.renewals += 1
             membership.save(update_fields=["renewals"])
+            _mail(membership, "member_renewed")
         _apply_status(membership, Membership.Status.ACTIVE, at=at)
         return
     lines = (invoice.get("lines") or {}).get("data") or [{}]
@@ -172,7 +174,7 @@ def invoice_failed(invoice, *, at):
         stripe_subscription_id=invoice.get("subscription") or "-"
     ).first()
     if membership is not None and _apply_status(membership, Membership.Status.PAST_DUE, at=at):
-        enqueue_on_commit(tasks.send_membership_mail, membership.pk, "payment_failed")
+        _mail(membership, "payment_failed")
 
 
 def subscription_changed(subscription, *, at):
@@ -184,7 +186,12 @@ def subscription_changed(subscription, *, at):
         return
     if membership.last_event_at is None or at >= membership.last_event_at:
         _follow_plan(membership, subscription)
-    _apply_status(membership, status, at=at)
+    if _apply_status(membership, status, at=at) and status == Membership.Status.CANCELLED:
+        _mail(membership, "member_cancelled")
+
+
+def _mail(membership, name):
+    enqueue_on_commit(tasks.send_membership_mail, membership.pk, name)
 
 
 def _follow_plan(membership, subscription):

@@ -82,11 +82,18 @@ def test_it_follows_a_membership_from_purchase_to_cancellation(client, stripe_ap
     assert membership.stripe_subscription_id == session["subscription"]
     now = int(time.time())
 
+    def last_subject():
+        mailbox.wait_for(mailbox.count)
+        return mailbox.messages_to("member@example.org")[-1]["Subject"]
+
+    assert last_subject().startswith("Welcome, member")
+
     renewal = {"id": "in_renew", "subscription": session["subscription"], "amount_paid": 500,
                "currency": "eur", "billing_reason": "subscription_cycle"}  # fmt: skip
     post_event(client, event("invoice.paid", renewal, created=now + 10))
     membership.refresh_from_db()
     assert (membership.status, membership.renewals) == ("active", 1)
+    assert "membership is renewed" in last_subject()
 
     failed = {**renewal, "id": "in_fail", "amount_paid": 0}
     mails_before = mailbox.count
@@ -102,6 +109,7 @@ def test_it_follows_a_membership_from_purchase_to_cancellation(client, stripe_ap
     membership.refresh_from_db()
     assert membership.status == "cancelled"
     assert membership.ended_at is not None
+    assert "membership has ended" in last_subject()
     assert list(MembershipChange.objects.values_list("status", flat=True)) == [
         "active", "past_due", "cancelled",
     ]  # fmt: skip
