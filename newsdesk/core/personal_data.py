@@ -10,12 +10,14 @@ from dataclasses import dataclass
 class Holder:
     """`describe(email)`: lines a reader may read about what is held ("The Morning Brief:
     confirmed"); `delete(email)`: forget the address; `move(old, new)`: the reader changed
-    their address."""
+    their address; `membership(email, current)`: the reader became, or stopped being, a member
+    (what is for members only follows)."""
 
     name: str
     describe: Callable[[str], list]
     delete: Callable[[str], None]
     move: Callable[[str, str], None]
+    membership: Callable[[str, bool], None] | None = None
 
 
 _holders = {}
@@ -42,3 +44,9 @@ def delete(email):
 def move(old, new):
     for holder in holders():
         holder.move(old, new)
+
+
+def membership_changed(email, current):
+    for holder in holders():
+        if holder.membership is not None:
+            holder.membership(email, current)

@@ -218,6 +218,8 @@ def _apply_status(membership, status, *, at):
     membership.last_event_at = at
     membership.save(update_fields=["last_event_at"])
     changed = membership.move_to(status, at=at)
+    if changed:
+        personal_data.membership_changed(membership.reader.email, membership.is_current)
     return changed
 
 

@@ -21,5 +21,6 @@ class NewslettersConfig(AppConfig):
                 describe=services.subscriptions_of,
                 delete=services.forget_address,
                 move=services.move_address,
+                membership=services.follow_membership,
             )
         )

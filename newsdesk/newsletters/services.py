@@ -365,3 +365,19 @@ def move_address(old, new):
     """A reader confirmed a new address: their subscriptions follow, unless it has its own."""
     if not Subscriber.objects.filter(email=new).exists():
         Subscriber.objects.filter(email=old).update(email=new)
+
+
+def follow_membership(email, current):
+    """Members receive the members-only newsletters while their membership is current."""
+    newsletters = list(Newsletter.objects.filter(active=True, members_only=True))
+    if not newsletters:
+        return
+    subscriber, _ = Subscriber.objects.get_or_create(email=addresses.normalise(email))
+    for newsletter in newsletters:
+        Subscription.objects.update_or_create(
+            subscriber=subscriber,
+            newsletter=newsletter,
+            defaults={"status": Status.CONFIRMED, "confirmed_at": timezone.now()}
+            if current
+            else {"status": Status.UNSUBSCRIBED},
+        )

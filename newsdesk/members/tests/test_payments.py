@@ -196,3 +196,24 @@ def test_a_plan_changed_in_the_portal_moves_the_membership_to_that_tier(
 
     membership.refresh_from_db()
     assert (membership.tier, membership.interval, membership.amount) == (patron, "year", 20000)
+
+
+def test_members_receive_members_only_newsletters_while_current(client, stripe_api, mailbox, tier):
+    from newsdesk.newsletters.models import Newsletter, Subscription
+
+    letter = Newsletter.objects.create(name="The Members' Letter", slug="members",
+                                       members_only=True)  # fmt: skip
+    Newsletter.objects.create(name="The Morning Brief", slug="brief")
+    listing = client.get("/newsletters/").content.decode()
+    assert "The Morning Brief" in listing and "Members&#x27; Letter" not in listing
+
+    membership, session = buy_membership(client, stripe_api, mailbox, tier)
+    subscription = Subscription.objects.get(newsletter=letter)
+    assert subscription.subscriber.email == "member@example.org"
+    assert subscription.status == "confirmed"
+
+    cancelled = stripe_api.subscriptions.cancel(session["subscription"]).to_dict()
+    post_event(client, event("customer.subscription.deleted", cancelled, created=time.time() + 9))
+    subscription.refresh_from_db()
+    assert subscription.status == "unsubscribed"
+    assert Subscription.objects.filter(newsletter__slug="brief").count() == 0
