@@ -10,6 +10,8 @@ and the front page, in one run:
 - app-cached: Newsdesk's own page cache (Redis), as when no proxy is in front;
 - nginx cache: nginx's proxy cache in front of Newsdesk (deploy/nginx/newsdesk.conf's setup);
 - static: nginx serving the same HTML bytes as a file — the limit;
+- app-cached member: the app cache, requested with a signed-in member's cookies (reader
+  session and member flag): the same cached page, at >= 80 % of the anonymous rate;
 
 each with wrk's requests/s, p50 and p99 latency, and the ratio to the static figure (the cached
 modes and the static file take turns, three runs each, and each reports its median run). Then the
@@ -259,13 +261,15 @@ def wrk(url, seconds, connections, headers=()):
 
 
 def interleaved(urls, seconds, connections, rounds=3):
-    """wrk on each URL in turn, `rounds` times for seconds/rounds each; each URL's median run.
+    """wrk on each URL (or (URL, headers)) in turn, `rounds` times for seconds/rounds each; each
+    URL's median run.
     Taking turns spreads whatever else the machine does over every mode alike: one 15 s run
     each, one after the other, put 0.85 to 1.07 between the same two servers from run to run."""
     runs = {mode: [] for mode in urls}
     for _ in range(rounds):
-        for mode, url in urls.items():
-            runs[mode].append(wrk(url, max(seconds // rounds, 3), connections))
+        for mode, target in urls.items():
+            url, headers = target if isinstance(target, tuple) else (target, ())
+            runs[mode].append(wrk(url, max(seconds // rounds, 3), connections, headers))
     return {
         mode: sorted(found, key=lambda run: run["rps"])[rounds // 2] for mode, found in runs.items()
     }
@@ -381,6 +385,22 @@ def editor_session(env):
     return out.stdout.strip().splitlines()[-1]
 
 
+def member_cookie(env):
+    """The Cookie header of a signed-in member's browser (reader cookie, member flag)."""
+    code = (
+        "from django.http import HttpResponse;"
+        "from newsdesk.members import signin;"
+        "from newsdesk.members.models import Membership, Reader;"
+        "r, _ = Reader.objects.get_or_create(email='bench.member@example.org');"
+        "Membership.objects.update_or_create(reader=r, defaults={'status': 'active'});"
+        "response = HttpResponse(); signin.sign_in(response, r);"
+        "print(signin.READER_COOKIE + '=' + response.cookies[signin.READER_COOKIE].value)"
+    )
+    out = subprocess.run([PY, "manage.py", "shell", "-c", code], cwd=ROOT, env=env,
+                         check=True, capture_output=True, text=True)  # fmt: skip
+    return f"Cookie: {out.stdout.strip().splitlines()[-1]}; nd_member=1"
+
+
 def main():
     args = parse_args()
     lighthouse = ensure_tools()
@@ -431,6 +451,7 @@ def main():
             # A hot copy that expires at once (the setting refuses 0).
             no_hot = {"PAGE_CACHE_HOT_SECONDS": "0.000001"}
             servers.append(Granian(env, cold_port, args.workers, page_cache=True, **no_hot))
+        member = member_cookie(env)
         for label, path in pages.items():
             app_url = f"http://127.0.0.1:{cached_port}{path}"
             nginx_url = f"http://127.0.0.1:{nginx_port}{path}"
@@ -442,6 +463,10 @@ def main():
             log(f"{label}: app cache, nginx cache, static...")
             static_url = f"http://127.0.0.1:{static_port}/{label}.html"
             modes = {"app_cached": app_url, "nginx_cache": nginx_url, "static": static_url}
+            # A signed-in member gets the same cached page (acceptance: >= 80 % of the rate).
+            cookie = dict([member.split(": ", 1)])
+            assert fetch(app_url, cookie)[1].get("X-Cache") == "HIT", "a member is not served"
+            modes["app_cached_member"] = (app_url, (member,))
             if args.layers:
                 modes["app_cached_no_hot"] = f"http://127.0.0.1:{cold_port}{path}"
                 fetch(modes["app_cached_no_hot"])
@@ -518,7 +543,7 @@ def report(results):
         )
         print(f"  {'mode':<22} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'of static':>10}")
         for mode in ("uncached", *UNCACHED_LAYERS, "app_cached", "app_cached_no_hot",
-                     "nginx_cache", "static"):  # fmt: skip
+                     "app_cached_member", "nginx_cache", "static"):  # fmt: skip
             if mode not in page:
                 continue
             run = page[mode]
@@ -527,6 +552,9 @@ def report(results):
                 f"  {mode:<22} {run['rps']:>10,.0f} {run['p50_ms']:>8.2f} {run['p99_ms']:>8.2f}"
                 f" {run['rps'] / static:>9.1%}{errors}"
             )
+        if "app_cached_member" in page:
+            share = page["app_cached_member"]["rps"] / page["app_cached"]["rps"]
+            print(f"  a signed-in member: {share:.0%} of the anonymous cached rate (goal 80 %)")
         if "lighthouse" in page:
             scores = {k: v for k, v in page["lighthouse"].items() if isinstance(v, int)}
             print("  lighthouse   " + "  ".join(f"{k} {v}" for k, v in scores.items()))

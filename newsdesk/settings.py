@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "newsdesk.narration",
     "newsdesk.discovery",
     "newsdesk.imports",
+    "newsdesk.members",
     "newsdesk.demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
@@ -666,3 +667,24 @@ SEARCH_RATE_LIMIT = env_int("SEARCH_RATE_LIMIT", 60)
 SEARCH_RATE_WINDOW = env_int("SEARCH_RATE_WINDOW", 60)
 FORM_RATE_LIMIT = env_int("FORM_RATE_LIMIT", 20)
 FORM_RATE_WINDOW = env_int("FORM_RATE_WINDOW", 600)
+
+# Reader revenue (newsdesk.members). Stripe's keys from its dashboard; STRIPE_API_BASE points the
+# library at another server (the tests' localstripe), empty for Stripe itself.
+STRIPE_SECRET_KEY = env_secret("STRIPE_SECRET_KEY")
+STRIPE_WEBHOOK_SECRET = env_secret("STRIPE_WEBHOOK_SECRET")
+STRIPE_API_BASE = env("STRIPE_API_BASE")
+# A sign-in code (and link) works once, for this many minutes; at most SIGNIN_EMAIL_LIMIT are
+# mailed to one address per SIGNIN_EMAIL_WINDOW seconds. A reader stays signed in this long.
+SIGNIN_CODE_MINUTES = env_int("SIGNIN_CODE_MINUTES", 15)
+SIGNIN_EMAIL_LIMIT = env_int("SIGNIN_EMAIL_LIMIT", 5)
+SIGNIN_EMAIL_WINDOW = env_int("SIGNIN_EMAIL_WINDOW", 3600)
+READER_SESSION_DAYS = env_int("READER_SESSION_DAYS", 60)
+# Forms on /support/ and /account/ lead to Stripe's Checkout and customer portal pages (through a
+# redirect, which form-action covers too); and to the API server's origin where one is set.
+STRIPE_PAGE_ORIGINS = [
+    "https://checkout.stripe.com",
+    "https://billing.stripe.com",
+    *([f"{urlsplit(STRIPE_API_BASE).scheme}://{urlsplit(STRIPE_API_BASE).netloc}"]
+      if STRIPE_API_BASE else []),
+]  # fmt: skip
+SECURE_CSP["form-action"] = [CSP.SELF, *STRIPE_PAGE_ORIGINS]

@@ -58,6 +58,7 @@ urlpatterns = [
     path("", include("newsdesk.newsletters.urls")),
     path("", include("newsdesk.narration.urls")),
     path("", include("newsdesk.discovery.urls")),
+    path("", include("newsdesk.members.urls")),
     path("", include(wagtail_urls)),
 ]
 

@@ -189,6 +189,11 @@ class ArticlePage(ViewRestrictionsMixin, Page):
     text_updated_at = models.DateTimeField(null=True, editable=False)
     published_text_hash = models.CharField(max_length=64, blank=True, editable=False)
     word_count = models.PositiveIntegerField(default=0, editable=False)
+    members_only = models.BooleanField(
+        default=False,
+        help_text="Everyone sees the headline, standfirst and first two blocks; the rest of the "
+        "body only members (it is never in the cached page).",
+    )
 
     objects = ArticlePageManager()
 
@@ -209,6 +214,7 @@ class ArticlePage(ViewRestrictionsMixin, Page):
             heading="Lead photo",
         ),
         FieldPanel("body"),
+        FieldPanel("members_only"),
         FieldPanel("tags"),
         InlinePanel("corrections", label="Correction", heading="Corrections"),
     ]
@@ -267,10 +273,18 @@ class ArticlePage(ViewRestrictionsMixin, Page):
         )
         return handler.bind_to_model(cls)
 
-    # What the article says, in reading order; the basis of word count, "Updated" and narration.
-    def get_text_blocks(self):
+    TEASER_BLOCKS = 2  # of a members-only story, what everyone reads (and hears)
+
+    @property
+    def public_body(self):
+        """The blocks every reader gets: all of them, or a members-only story's teaser."""
+        return list(self.body)[: self.TEASER_BLOCKS] if self.members_only else list(self.body)
+
+    # What the article says, in reading order; the basis of word count, "Updated" and narration
+    # (which reads only what every reader gets: `public=True`).
+    def get_text_blocks(self, *, public=False):
         blocks = []
-        for block in self.body:
+        for block in self.public_body if public else self.body:
             if block.block_type == "paragraph":
                 text = strip_tags(block.value.source).strip()
                 if text:

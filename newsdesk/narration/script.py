@@ -105,7 +105,7 @@ def raw_segments(article):
         yield "byline", "byline", f"By {names(authors)}."
     if article.standfirst:
         yield "standfirst", "standfirst", article.standfirst
-    for block in article.get_text_blocks():
+    for block in article.get_text_blocks(public=True):  # not a members-only story's rest
         text = block["text"]
         if block["type"] == "paragraph":
             # Rich text with its tags stripped still has its entities (&amp;, &nbsp;).

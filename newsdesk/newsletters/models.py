@@ -24,7 +24,8 @@ def single_line(value):
 
 class NewsletterQuerySet(models.QuerySet):
     def active(self):
-        return self.filter(active=True)
+        """Newsletters readers can sign up for: active, and not only for members."""
+        return self.filter(active=True, members_only=False)
 
 
 class Newsletter(models.Model):
@@ -58,6 +59,11 @@ class Newsletter(models.Model):
     active = models.BooleanField(
         default=True, help_text="Inactive newsletters take no sign-ups and are not listed."
     )
+    members_only = models.BooleanField(
+        default=False,
+        help_text="For members only: not listed, no sign-ups; members receive it while their "
+        "membership is current.",
+    )
     sort_order = models.IntegerField(null=True, blank=True, editable=False)
 
     objects = NewsletterQuerySet.as_manager()
@@ -70,7 +76,7 @@ class Newsletter(models.Model):
         FieldPanel("cadence"),
         FieldPanel("host"),
         FieldRowPanel([FieldPanel("sender_name"), FieldPanel("sender_email")], heading="Sender"),
-        FieldPanel("active"),
+        FieldRowPanel([FieldPanel("active"), FieldPanel("members_only")]),
     ]
 
     class Meta:

@@ -341,3 +341,43 @@ def record_inbound_unsubscribe(*, message):
         return False
     unsubscribe(subscriber_id=subscriber_id, newsletter_id=newsletter_id)
     return True
+
+
+def subscriptions_of(email):
+    """For the reader's account page: each newsletter and the subscription's state."""
+    return [
+        f"{subscription.newsletter.name}: {subscription.get_status_display().lower()}"
+        for subscription in Subscription.objects.filter(subscriber__email=email)
+        .select_related("newsletter")
+        .order_by("newsletter__name")
+    ]
+
+
+def forget_address(email):
+    """A reader deleted their account: the subscriber and its subscriptions go too."""
+    for subscriber in Subscriber.objects.filter(email=email):
+        subscriber_id = subscriber.pk
+        subscriber.delete()
+        forget_address_in_history(subscriber_id=subscriber_id)
+
+
+def move_address(old, new):
+    """A reader confirmed a new address: their subscriptions follow, unless it has its own."""
+    if not Subscriber.objects.filter(email=new).exists():
+        Subscriber.objects.filter(email=old).update(email=new)
+
+
+def follow_membership(email, current):
+    """Members receive the members-only newsletters while their membership is current."""
+    newsletters = list(Newsletter.objects.filter(active=True, members_only=True))
+    if not newsletters:
+        return
+    subscriber, _ = Subscriber.objects.get_or_create(email=addresses.normalise(email))
+    for newsletter in newsletters:
+        Subscription.objects.update_or_create(
+            subscriber=subscriber,
+            newsletter=newsletter,
+            defaults={"status": Status.CONFIRMED, "confirmed_at": timezone.now()}
+            if current
+            else {"status": Status.UNSUBSCRIBED},
+        )

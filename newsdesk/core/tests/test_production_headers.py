@@ -26,6 +26,9 @@ def production_env(port):
         "EMAIL_URL": "smtp://127.0.0.1:2525",
         # Bounce and complaint webhooks refuse unsigned calls (newsletters.W001 without it).
         "ANYMAIL_WEBHOOK_SECRET": "bench:webhook-secret-for-tests",
+        # Donations and memberships (members.E001, members.E002 without them).
+        "STRIPE_SECRET_KEY": "sk_test_for_tests",
+        "STRIPE_WEBHOOK_SECRET": "whsec_for_tests",
     }
 
 

@@ -412,3 +412,23 @@
     form.addEventListener("submit", submit);
   }
 })();
+
+// Members: pages are the same for every reader (shared from the cache); a member's browser hides
+// the support prompts (the nd_member cookie is not secret) and fetches members-only story bodies
+// from a request that is never cached.
+(() => {
+  "use strict";
+  const member = document.cookie.split("; ").includes("nd_member=1");
+  document.documentElement.classList.toggle("nd-member", member);
+  for (const note of document.querySelectorAll("[data-members-only]")) note.hidden = !member;
+  if (!member) return;
+  for (const holder of document.querySelectorAll("[data-members-body]")) {
+    fetch(holder.dataset.membersBody, { credentials: "same-origin" })
+      .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
+      .then((html) => {
+        holder.innerHTML = html;
+        holder.removeAttribute("aria-busy");
+      })
+      .catch(() => holder.removeAttribute("aria-busy"));
+  }
+})();

@@ -1,0 +1,39 @@
+"""Support prompts for the slots of the site's templates: `{% support_prompt "article_end" %}`,
+`{% support_prompt "front" %}`, `{% support_link %}`. They print the same for every reader (the
+pages are shared from the cache); the browser hides them for members (site.js, nd_member)."""
+
+from django import template
+
+from newsdesk.members.models import SupportSettings
+
+register = template.Library()
+
+
+def _prompts(context):
+    request = context.get("request")
+    if request is None:
+        return SupportSettings()
+    return SupportSettings.for_request(request)
+
+
+@register.inclusion_tag("members/prompt.html", takes_context=True)
+def support_prompt(context, place, heading="", text=""):
+    prompts = _prompts(context)
+    default_text = prompts.front_prompt_text if place == "front" else prompts.article_prompt_text
+    return {
+        "place": place,
+        "heading": heading or prompts.article_prompt_heading,
+        "text": text or default_text,
+        "button": prompts.button_text,
+    }
+
+
+@register.inclusion_tag("members/support_link.html", takes_context=True)
+def support_link(context):
+    return {"text": _prompts(context).header_link_text}
+
+
+@register.inclusion_tag("members/members_body.html")
+def members_body(page):
+    """Where the rest of a members-only story goes: fetched by a member's browser."""
+    return {"page": page}
