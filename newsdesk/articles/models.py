@@ -3,7 +3,6 @@ import json
 import math
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
@@ -23,65 +22,20 @@ from wagtail.admin.panels import (
     TitleFieldPanel,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.utils.decorators import cached_classmethod
 
 from newsdesk.articles.blocks import ArticleBodyBlock
+from newsdesk.articles.querysets import ArticlePageManager, SectionPageManager, paginate
 from newsdesk.serving.fragments import versioned_cache
 from newsdesk.serving.lifetimes import lifetimes
 from newsdesk.serving.renditions import attach_renditions
-from newsdesk.serving.restrictions import PublicPagesQuerySetMixin, ViewRestrictionsMixin
+from newsdesk.serving.restrictions import ViewRestrictionsMixin
 from newsdesk.serving.versions import content_version, fragment_versions
 
 WORDS_PER_MINUTE = 230
-LISTING_PAGE_SIZE = 12
 MORE_NEWS_COUNT = 6  # of the 7 latest articles: all but the page's own
-
-
-def paginate(request, items, per_page=LISTING_PAGE_SIZE):
-    """A page of `items` for ?page=N; bad or out-of-range numbers fall back to the first/last."""
-    paginator = Paginator(items, per_page)
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
-
-
-class ArticlePageQuerySet(PublicPagesQuerySetMixin, PageQuerySet):
-    def published(self):
-        return self.live().public()
-
-    def for_listing(self):
-        """Published articles, newest first, with what cards print fetched in bulk."""
-        return (
-            self.published()
-            .select_related("lead_image")
-            .prefetch_related("lead_image__renditions", "article_authors__author")
-            .order_by("-published_at", "-pk")
-        )
-
-    def for_cards(self):
-        """Published articles, newest first, with what a card prints and nothing else: no body,
-        no bylines (cards_ready() adds the sections and the photos' renditions)."""
-        return (
-            self.published()
-            .defer_streamfields()
-            .select_related("lead_image")
-            .order_by("-published_at", "-pk")
-        )
-
-
-ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
-
-
-class SectionPageQuerySet(PublicPagesQuerySetMixin, PageQuerySet):
-    pass
-
-
-SectionPageManager = PageManager.from_queryset(SectionPageQuerySet)
 
 
 def attach_sections(articles):

@@ -1,7 +1,8 @@
 from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 
-from newsdesk.articles.models import ArticlePage, attach_sections, paginate
+from newsdesk.articles.models import ArticlePage, attach_sections
+from newsdesk.articles.querysets import paginate
 from newsdesk.people.models import Author
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 
-from newsdesk.articles.models import paginate
+from newsdesk.articles.querysets import paginate
 from newsdesk.livefeed.models import FeedItem
 from newsdesk.livefeed.stream import event_stream, missed_events, parse_event_id
 

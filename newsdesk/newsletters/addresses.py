@@ -60,3 +60,9 @@ def ascii_address(address):
     if domain.isascii():
         return address
     return f"{local}@{idna.encode(domain, uts46=True).decode('ascii')}"
+
+
+def single_line(value):
+    """Refuse line breaks and other control characters: they would break out of a mail header."""
+    if any(char in value for char in "\r\n\x00\x0b\x0c\x85\u2028\u2029"):
+        raise ValidationError("Line breaks are not allowed here.", code="line_break")

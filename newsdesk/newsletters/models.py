@@ -14,12 +14,7 @@ from wagtail.models import Orderable, PreviewableMixin
 
 from newsdesk.articles.models import ArticlePage, attach_sections
 from newsdesk.newsletters import addresses
-
-
-def single_line(value):
-    """Refuse line breaks and other control characters: they would break out of a mail header."""
-    if any(char in value for char in "\r\n\x00\x0b\x0c\x85\u2028\u2029"):
-        raise ValidationError("Line breaks are not allowed here.", code="line_break")
+from newsdesk.newsletters.addresses import single_line
 
 
 class NewsletterQuerySet(models.QuerySet):

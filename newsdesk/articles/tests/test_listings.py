@@ -1,6 +1,7 @@
 import pytest
 
-from newsdesk.articles.models import LISTING_PAGE_SIZE, SectionPage
+from newsdesk.articles.models import SectionPage
+from newsdesk.articles.querysets import LISTING_PAGE_SIZE
 from newsdesk.conftest import make_article, make_author, make_section
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,53 @@
+"""How articles and sections are read for listings: the querysets, and pages of a listing."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from wagtail.models import PageManager, PageQuerySet
+
+from newsdesk.serving.restrictions import PublicPagesQuerySetMixin
+
+LISTING_PAGE_SIZE = 12
+
+
+def paginate(request, items, per_page=LISTING_PAGE_SIZE):
+    """A page of `items` for ?page=N; bad or out-of-range numbers fall back to the first/last."""
+    paginator = Paginator(items, per_page)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+class ArticlePageQuerySet(PublicPagesQuerySetMixin, PageQuerySet):
+    def published(self):
+        return self.live().public()
+
+    def for_listing(self):
+        """Published articles, newest first, with what cards print fetched in bulk."""
+        return (
+            self.published()
+            .select_related("lead_image")
+            .prefetch_related("lead_image__renditions", "article_authors__author")
+            .order_by("-published_at", "-pk")
+        )
+
+    def for_cards(self):
+        """Published articles, newest first, with what a card prints and nothing else: no body,
+        no bylines (cards_ready() adds the sections and the photos' renditions)."""
+        return (
+            self.published()
+            .defer_streamfields()
+            .select_related("lead_image")
+            .order_by("-published_at", "-pk")
+        )
+
+
+ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+
+class SectionPageQuerySet(PublicPagesQuerySetMixin, PageQuerySet):
+    pass
+
+
+SectionPageManager = PageManager.from_queryset(SectionPageQuerySet)
