@@ -24,6 +24,7 @@ from PIL import Image, ImageDraw
 from wagtail.models import Collection, Locale, Page
 
 from newsdesk.articles.models import ArticleAuthor, ArticlePage, Correction, SectionPage
+from newsdesk.core.editions import ensure_locales
 from newsdesk.core.models import NewsImage
 from newsdesk.frontpage.models import HomePage
 from newsdesk.people.models import Author
@@ -86,7 +87,8 @@ def restore_migrated_data():
     from django.contrib.contenttypes.models import ContentType
 
     ContentType.objects.clear_cache()  # the flush recreated content types under new ids
-    locale, _ = Locale.objects.get_or_create(language_code="en")
+    locale, _ = Locale.objects.get_or_create(language_code=django_settings.LANGUAGE_CODE)
+    ensure_locales()
     if not Collection.objects.exists():
         Collection.add_root(name="Root")
     if not Page.objects.exists():
@@ -170,7 +172,21 @@ def _media_root(settings, tmp_path_factory):
 
 @pytest.fixture
 def home(db):
-    return HomePage.objects.get()
+    return HomePage.objects.get(locale__language_code=django_settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def uk_home(home):
+    """The Ukrainian edition's front page: a live translation of the English one."""
+    page = home.copy_for_translation(Locale.objects.get(language_code="uk"))
+    page.title = "Меридіанський вісник"
+    page.save_revision().publish()
+    return HomePage.objects.get(pk=page.pk)
+
+
+@pytest.fixture
+def uk_section(uk_home):
+    return make_section(uk_home, "Новини", slug="novyny")
 
 
 @pytest.fixture
@@ -178,8 +194,8 @@ def section(home):
     return make_section(home, "News")
 
 
-def make_section(home, title):
-    section = SectionPage(title=title, slug=slugify(title), show_in_menus=True)
+def make_section(home, title, slug=None):
+    section = SectionPage(title=title, slug=slug or slugify(title), show_in_menus=True)
     home.add_child(instance=section)
     section.save_revision().publish()
     return section

@@ -1,6 +1,7 @@
 from django.utils.functional import SimpleLazyObject
 
 from newsdesk.articles.models import SectionPage
+from newsdesk.core.editions import active_language
 from newsdesk.serving.fragments import versioned_cache
 from newsdesk.serving.lifetimes import lifetimes
 from newsdesk.serving.versions import fragment_versions
@@ -11,10 +12,10 @@ def sections_for_navigation(request):
     the site's chrome changes (a section added, renamed, moved or taken down bumps it)."""
 
     def build():
-        sections = SectionPage.objects.live().public().filter(show_in_menus=True)
+        sections = SectionPage.objects.live().public().in_edition().filter(show_in_menus=True)
         return [(section.title, section.url) for section in sections]
 
-    key = f"navigation:sections:{fragment_versions(request).chrome}"
+    key = f"navigation:sections:{active_language()}:{fragment_versions(request).chrome}"
     return versioned_cache().get_or_set(key, build, lifetimes.versioned)
 
 

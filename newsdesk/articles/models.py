@@ -28,6 +28,7 @@ from wagtail.search import index
 from wagtail.utils.decorators import cached_classmethod
 
 from newsdesk.articles.blocks import ArticleBodyBlock
+from newsdesk.core.editions import active_language
 from newsdesk.serving.fragments import versioned_cache
 from newsdesk.serving.lifetimes import lifetimes
 from newsdesk.serving.restrictions import ViewRestrictionsMixin
@@ -48,7 +49,16 @@ def paginate(request, items, per_page=LISTING_PAGE_SIZE):
         return paginator.page(paginator.num_pages)
 
 
-class ArticlePageQuerySet(PageQuerySet):
+class EditionQuerySet(PageQuerySet):
+    def in_edition(self, language=None):
+        """Pages of one edition: the language served (newsdesk.core.editions) by default."""
+        return self.filter(locale__language_code=language or active_language())
+
+
+EditionPageManager = PageManager.from_queryset(EditionQuerySet)
+
+
+class ArticlePageQuerySet(EditionQuerySet):
     def published(self):
         return self.live().public()
 
@@ -80,6 +90,8 @@ class SectionPage(ViewRestrictionsMixin, Page):
     """A section of the newsroom (News, Ukraine, World...): the parent of its articles."""
 
     intro = models.TextField(blank=True, max_length=400)
+
+    objects = EditionPageManager()
 
     parent_page_types = ["frontpage.HomePage"]
     subpage_types = ["articles.ArticlePage"]
@@ -297,7 +309,11 @@ class ArticlePage(ViewRestrictionsMixin, Page):
         return url.rsplit("/", 2)[0] + "/" if url.count("/") > 2 else None
 
     def get_more_news(self):
-        return attach_sections(ArticlePage.objects.for_listing().exclude(pk=self.pk)[:6])
+        return attach_sections(
+            ArticlePage.objects.for_listing()
+            .filter(locale_id=self.locale_id)
+            .exclude(pk=self.pk)[:6]
+        )
 
     def more_news_key(self, request):
         """Which "More news" this page shows: the same six latest articles on every article
@@ -305,9 +321,10 @@ class ArticlePage(ViewRestrictionsMixin, Page):
         all, rendered once after each publication."""
         versions = fragment_versions(request)
         latest = versioned_cache().get_or_set(
-            f"articles:latest:{versions.articles}",
+            f"articles:latest:{self.locale_id}:{versions.articles}",
             lambda: list(
                 ArticlePage.objects.published()
+                .filter(locale_id=self.locale_id)
                 .order_by("-published_at", "-pk")[:7]
                 .values_list("pk", flat=True)
             ),

@@ -78,7 +78,7 @@ class ArticleFeed(Feed):
         return super().__call__(request, *args, **kwargs)
 
     def get_articles(self, obj):
-        return ArticlePage.objects.for_listing()
+        return ArticlePage.objects.for_listing().in_edition()
 
     def items(self, obj):
         articles = self.get_articles(obj).prefetch_related("tags")[:FEED_LENGTH]
@@ -162,7 +162,10 @@ class LatestAtomFeed(ArticleFeed):
 
 class SectionFeed(ArticleFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(SectionPage.objects.live().public(), slug=slug)
+        return get_object_or_404(
+            SectionPage.objects.live().public().in_edition(),
+            slug=slug,
+        )
 
     def get_articles(self, section):
         return ArticlePage.objects.child_of(section).for_listing()
@@ -190,7 +193,7 @@ class AuthorFeed(ArticleFeed):
         return author
 
     def get_articles(self, author):
-        return ArticlePage.objects.for_listing().filter(article_authors__author=author)
+        return ArticlePage.objects.for_listing().in_edition().filter(article_authors__author=author)
 
     def title(self, author):
         return f"{settings.WAGTAIL_SITE_NAME}: articles by {author.name}"

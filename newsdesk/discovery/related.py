@@ -43,6 +43,7 @@ def related_ids(article, count=RELATED_COUNT, now=None):
     same_section = Q(path__startswith=section_path, depth=article.depth)
     candidates = (
         ArticlePage.objects.published()
+        .filter(locale_id=article.locale_id)
         .exclude(pk=article.pk)
         .filter(published_at__gt=now - RELATED_WINDOW, published_at__lte=now)
     )

@@ -71,7 +71,9 @@ def search(request):
         )
         context["query_string_without_filters"] = urlencode({"q": query.text})
         if not page.object_list and page.number == 1:
-            context["latest"] = attach_sections(ArticlePage.objects.for_listing()[:SUGGESTIONS])
+            context["latest"] = attach_sections(
+                ArticlePage.objects.for_listing().in_edition()[:SUGGESTIONS]
+            )
     else:
         context["topics"] = popular_topics()
     return render(request, "discovery/search.html", context)

@@ -22,7 +22,12 @@ class FeedItemsRSS(Feed):
         return reverse("livefeed:index")
 
     def items(self):
-        return FeedItem.objects.visible().select_related("article").latest_first()[:RSS_COUNT]
+        return (
+            FeedItem.objects.visible()
+            .in_edition()
+            .select_related("article")
+            .latest_first()[:RSS_COUNT]
+        )
 
     def item_title(self, item):
         return str(item)

@@ -24,7 +24,7 @@ class SignupForm(forms.Form):
         # normalise() refuses NUL with the other control characters, in the reader's words.
         self.fields["email"].validators = []
         if newsletters is None:
-            newsletters = list(Newsletter.objects.active())
+            newsletters = list(Newsletter.objects.active().in_edition())
         self.newsletters = {newsletter.slug: newsletter for newsletter in newsletters}
         self.fields["newsletter"].choices = [(slug, slug) for slug in self.newsletters]
 

@@ -10,9 +10,10 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, PreviewableMixin
+from wagtail.models import Locale, Orderable, PreviewableMixin
 
 from newsdesk.articles.models import ArticlePage, attach_sections
+from newsdesk.core.editions import active_language, home_path
 from newsdesk.newsletters import addresses
 
 
@@ -25,6 +26,14 @@ def single_line(value):
 class NewsletterQuerySet(models.QuerySet):
     def active(self):
         return self.filter(active=True)
+
+    def in_edition(self, language=None):
+        """Newsletters of one edition: the language served (newsdesk.core.editions) by default."""
+        return self.filter(locale__language_code=language or active_language())
+
+
+def default_locale_id():
+    return Locale.get_default().pk
 
 
 class Newsletter(models.Model):
@@ -58,6 +67,14 @@ class Newsletter(models.Model):
     active = models.BooleanField(
         default=True, help_text="Inactive newsletters take no sign-ups and are not listed."
     )
+    locale = models.ForeignKey(
+        "wagtailcore.Locale",
+        default=default_locale_id,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="edition",
+        help_text="The edition that offers it; its mail is in this edition's language.",
+    )
     sort_order = models.IntegerField(null=True, blank=True, editable=False)
 
     objects = NewsletterQuerySet.as_manager()
@@ -69,6 +86,7 @@ class Newsletter(models.Model):
         FieldPanel("description"),
         FieldPanel("cadence"),
         FieldPanel("host"),
+        FieldPanel("locale"),
         FieldRowPanel([FieldPanel("sender_name"), FieldPanel("sender_email")], heading="Sender"),
         FieldPanel("active"),
     ]
@@ -80,7 +98,11 @@ class Newsletter(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return f"/newsletters/#{self.slug}"
+        return f"{home_path(self.language)}newsletters/#{self.slug}"
+
+    @property
+    def language(self):
+        return self.locale.language_code
 
     @property
     def from_email(self):
@@ -111,6 +133,8 @@ class Subscriber(ClusterableModel):
     )
     suppressed_reason = models.CharField(max_length=20, blank=True, choices=Suppression.choices)
     suppressed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The edition the reader last signed up on: the language of the mail we send them.
+    language = models.CharField(max_length=12, blank=True, editable=False)
     # Set when a confirmation mail goes out, cleared on confirmation: a link works once.
     confirm_nonce = models.CharField(max_length=32, blank=True, editable=False)
 
@@ -310,7 +334,11 @@ class Issue(PreviewableMixin, ClusterableModel):
         found = ArticlePage.objects.for_listing().in_bulk(chosen_ids)
         articles = [found[pk] for pk in chosen_ids if pk in found]
         if self.latest_count:
-            latest = ArticlePage.objects.for_listing().exclude(pk__in=chosen_ids)
+            latest = (
+                ArticlePage.objects.for_listing()
+                .filter(locale_id=self.newsletter.locale_id)
+                .exclude(pk__in=chosen_ids)
+            )
             if self.latest_section_id:
                 section = self.latest_section
                 latest = latest.child_of(section) if section else latest.none()

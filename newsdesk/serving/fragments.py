@@ -3,9 +3,14 @@
 from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache, InvalidCacheBackendError
 from django.core.cache.backends.locmem import LocMemCache
+from django.utils import translation
 
 from newsdesk.serving.lifetimes import lifetimes
 from newsdesk.serving.outage import MISSING
+
+
+def edition_key(key):
+    return f"{translation.get_language() or ''}:{key}"
 
 
 class FragmentCache(BaseCache):
@@ -17,7 +22,10 @@ class FragmentCache(BaseCache):
     page rendered with every fragment already in memory makes no cache round trip for them.
     Deleting an entry reaches only this process's memory, so fragments are never deleted: a
     change renews the version in their key instead. A copy taken from the shared cache lives
-    here for at most lifetimes.fragment_in_memory (its remaining time there is unknown)."""
+    here for at most lifetimes.fragment_in_memory (its remaining time there is unknown).
+
+    Every key is the active language's (newsdesk.core.editions): a fragment holds the text of
+    one edition, in that edition's language."""
 
     def __init__(self, location, params):
         options = dict(params.get("OPTIONS", {}))
@@ -30,6 +38,7 @@ class FragmentCache(BaseCache):
         return caches[self.shared_alias]
 
     def get(self, key, default=None, version=None):
+        key = edition_key(key)
         value = self.local.get(key, MISSING, version)
         if value is MISSING:
             value = self.shared.get(key, MISSING, version)
@@ -39,24 +48,29 @@ class FragmentCache(BaseCache):
         return value
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        key = edition_key(key)
         self.shared.set(key, value, timeout, version)
         self.local.set(key, value, timeout, version)
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        key = edition_key(key)
         added = self.shared.add(key, value, timeout, version)
         if added:
             self.local.set(key, value, timeout, version)
         return added
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        key = edition_key(key)
         self.local.touch(key, timeout, version)
         return self.shared.touch(key, timeout, version)
 
     def delete(self, key, version=None):
+        key = edition_key(key)
         self.local.delete(key, version)
         return self.shared.delete(key, version)
 
     def has_key(self, key, version=None):
+        key = edition_key(key)
         return self.local.has_key(key, version) or self.shared.has_key(key, version)
 
     def clear(self):

@@ -10,7 +10,8 @@ register = template.Library()
 def editors_picks(context, exclude=None):
     """The front page's editors' picks, for the end of other pages."""
     site = Site.find_for_request(context["request"])
-    home = HomePage.objects.filter(pk=site.root_page_id).first() if site else None
+    # The site's root page in the request's edition (newsdesk.serving.sites).
+    home = HomePage.objects.filter(pk=site.root_page.pk).first() if site else None
     picks = home.get_picks() if home else []
     if exclude is not None:
         picks = [pick for pick in picks if pick.pk != exclude.pk]

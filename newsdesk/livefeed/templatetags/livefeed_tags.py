@@ -10,7 +10,7 @@ def news_feed_sidebar(heading_id="news-feed-heading"):
     """The latest updates, pinned first, that the page's script keeps current."""
     cursor = FeedItem.objects.current_cursor()  # before the list: later writes reach the stream
     return {
-        "items": list(FeedItem.objects.for_sidebar()),
+        "items": list(FeedItem.objects.in_edition().for_sidebar()),
         "cursor": cursor,
         "heading_id": heading_id,
         "limit": SIDEBAR_COUNT,
