@@ -46,7 +46,8 @@ class EditionLoader(Loader):
 
     def front_page(self):
         english = HomePage.objects.get(locale=Locale.get_default())
-        return self.translation(english, title=self.data["site"]["title"])
+        site = self.data["site"]
+        return self.translation(english, title=site["title"], search_description=site["tagline"])
 
     def sections(self, home):
         sections = {}
@@ -70,6 +71,10 @@ class EditionLoader(Loader):
 
     def new_article(self, spec, sections):
         fields = {"title": spec["headline"], "slug": spec["slug"], "standfirst": spec["standfirst"]}
+        # A translation keeps the English photo; its caption and credit are in Ukrainian.
+        for name in ("lead_image_caption", "lead_image_credit"):
+            if spec.get(name):
+                fields[name] = spec[name]
         if spec.get("translation_of"):
             english = ArticlePage.objects.get(
                 slug=spec["translation_of"], locale=Locale.get_default()

@@ -29,6 +29,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from wagtail.rich_text import expand_db_html
 
 from newsdesk.newsletters import addresses, tokens
@@ -41,6 +42,14 @@ LEAD_IMAGE_SPEC = "fill-1120x630|format-jpeg|jpegquality-70"
 def in_language(language):
     """Render mail in `language` (a reader's, a newsletter's): its words, dates and links."""
     return translation.override(language or settings.LANGUAGE_CODE)
+
+
+def names(items):
+    """'A', 'A and B', 'A, B and C' in the active language."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return _("%(first)s and %(last)s") % {"first": ", ".join(items[:-1]), "last": items[-1]}
 
 
 def absolute(url):
@@ -339,6 +348,7 @@ def templated_email(name, context, *, to, from_email=None):
     context = {
         "site_name": settings.WAGTAIL_SITE_NAME,
         "site_url": settings.SITE_URL,
+        "newsletter_names": names([n.name for n in context.get("newsletters", [])]),
         **context,
     }
     subject = " ".join(render_to_string(f"newsletters/email/{name}_subject.txt", context).split())

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
@@ -13,8 +14,10 @@ from newsdesk.newsletters import services, tasks, tokens
 from newsdesk.newsletters.forms import SignupForm, UnsubscribePageForm
 from newsdesk.newsletters.models import Newsletter, Subscriber, Subscription
 
-THANKS = "Thank you for signing up. We've sent you a confirmation email."
-TOO_MANY = "Too many sign-ups from your network. Please try again in {minutes} minutes."
+THANKS = gettext_lazy("Thank you for signing up. We've sent you a confirmation email.")
+TOO_MANY = gettext_lazy(
+    "Too many sign-ups from your network. Please try again in {minutes} minutes."
+)
 
 
 def index(request):

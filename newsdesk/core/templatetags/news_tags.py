@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import gettext, pgettext
 from wagtail.images.models import Picture
 
 from newsdesk.core.images import LAYOUTS
@@ -78,15 +79,21 @@ def news_time(value, style="datetime"):
     if not value:
         return {"value": None}
     local = timezone.localtime(value)
+    # Formats of Django's `date` filter, translated: each language writes dates its own way
+    # (Ukrainian: "4 березня 2026, 11:46", month names in the genitive with "E").
     if style == "relative":
         today = timezone.localdate()
         days = (today - local.date()).days
         if days == 0:
-            fmt, label = "g:i A", None
+            fmt, label = pgettext("clock time", "g:i A"), None
         elif days == 1:
-            fmt, label = None, "Yesterday"
+            fmt, label = None, gettext("Yesterday")
+        elif local.year == today.year:
+            fmt, label = pgettext("day and month", "M j"), None
         else:
-            fmt, label = ("M j" if local.year == today.year else "M j, Y"), None
+            fmt, label = pgettext("date", "M j, Y"), None
+    elif style == "date":
+        fmt, label = pgettext("date", "M j, Y"), None
     else:
-        fmt, label = ("M j, Y" if style == "date" else "M j, Y g:i A"), None
+        fmt, label = pgettext("date and time", "M j, Y g:i A"), None
     return {"value": local, "fmt": fmt, "label": label}
