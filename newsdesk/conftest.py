@@ -185,8 +185,12 @@ def uk_home(home):
 
 
 @pytest.fixture
-def uk_section(uk_home):
-    return make_section(uk_home, "Новини", slug="novyny")
+def uk_section(uk_home, section):
+    """The Ukrainian translation of `section`, with its own name and slug."""
+    page = section.copy_for_translation(uk_home.locale)
+    page.title, page.slug = "Новини", "novyny"
+    page.save_revision().publish()
+    return SectionPage.objects.get(pk=page.pk)
 
 
 @pytest.fixture
