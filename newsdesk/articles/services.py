@@ -54,7 +54,7 @@ def referring_paths(article):
 def article_changed(*, article, old_url_path=None):
     """Published, unpublished, moved or about to be deleted: drop every page that shows it."""
     purge_paths(reader_paths(article, old_url_path) + referring_paths(article))
-    bump("articles")
+    bump("articles", language=article.locale.language_code)
 
 
 def author_changed(*, author):

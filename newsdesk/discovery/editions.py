@@ -32,8 +32,9 @@ def page_editions(page):
 
 
 def cached_page_editions(request, page):
+    # A translation's publication purges this page's path (articles.services.reader_paths).
     versions = fragment_versions(request)
-    key = f"editions:{page.translation_key}:{versions.articles}:{versions.chrome}"
+    key = f"editions:{page.translation_key}:{versions.path}:{versions.chrome}"
     return versioned_cache().get_or_set(key, lambda: page_editions(page), lifetimes.versioned)
 
 

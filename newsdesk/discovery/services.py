@@ -29,7 +29,7 @@ def discovery_paths(article):
 
 def article_published(*, article):
     """Forget what was cached about the published set; prepare the photo's share renditions."""
-    bump("articles")
+    bump("articles", language=article.locale.language_code)
     purge_paths(discovery_paths(article))
     if article.lead_image_id:
         enqueue_on_commit(make_share_renditions, article.lead_image_id)
@@ -37,7 +37,7 @@ def article_published(*, article):
 
 def article_withdrawn(*, article):
     """Unpublished or about to be deleted: nothing cached may still offer it."""
-    bump("articles")
+    bump("articles", language=article.locale.language_code)
     purge_paths(discovery_paths(article))
 
 

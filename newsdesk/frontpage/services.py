@@ -7,7 +7,7 @@ from newsdesk.serving.versions import bump
 def front_page_changed(*, front_page):
     """The editors changed the curation: the front page and every list of picks are stale."""
     purge_paths([front_page.url or home_path(front_page.locale.language_code)])
-    bump("articles")
+    bump("articles", language=front_page.locale.language_code)
 
 
 def edition_front_page_changed(*, front_page, first_time):

@@ -211,7 +211,8 @@ class FeedItem(index.Indexed, DraftStateMixin, RevisionMixin, models.Model):
         # this item's edition (and of the one it left, if an editor moved it).
         languages = {self.language, stored.language if stored else self.language}
         purge_paths([path for language in languages for path in feed_paths(language)])
-        bump("feed")
+        for language in languages:
+            bump("feed", language=language)
 
     def get_absolute_url(self):
         with translation.override(self.language):

@@ -1,5 +1,6 @@
 """Template fragments and objects cached under versions, in each process's memory first."""
 
+from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache, InvalidCacheBackendError
 from django.core.cache.backends.locmem import LocMemCache
@@ -10,7 +11,9 @@ from newsdesk.serving.outage import MISSING
 
 
 def edition_key(key):
-    return f"{translation.get_language() or ''}:{key}"
+    """The key in the edition being served: the default edition's keys are unchanged."""
+    language = translation.get_language()
+    return key if not language or language == settings.LANGUAGE_CODE else f"{language}:{key}"
 
 
 class FragmentCache(BaseCache):
@@ -24,8 +27,8 @@ class FragmentCache(BaseCache):
     change renews the version in their key instead. A copy taken from the shared cache lives
     here for at most lifetimes.fragment_in_memory (its remaining time there is unknown).
 
-    Every key is the active language's (newsdesk.core.editions): a fragment holds the text of
-    one edition, in that edition's language."""
+    Every key is the active language's (newsdesk.core.editions; the default edition's keys are
+    unprefixed): a fragment holds the text of one edition, in that edition's language."""
 
     def __init__(self, location, params):
         options = dict(params.get("OPTIONS", {}))

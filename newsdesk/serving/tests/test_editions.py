@@ -36,3 +36,11 @@ def test_a_publication_purges_its_edition_and_its_translations_only(section, uk_
     assert cache_state(reader, english.url) == "MISS", "its translation links to it"
     assert cache_state(reader, "/") == "HIT"
     assert cache_state(reader, other_english.url) == "HIT"
+
+
+def test_an_editions_exempt_views_are_exempt_in_any_language():
+    from newsdesk.serving.exempt import exempt
+
+    assert exempt("/news-feed/stream/") and exempt("/uk/news-feed/stream/")
+    assert exempt("/uk/newsletters/subscribe/")
+    assert not exempt("/uk/news-feed/")
