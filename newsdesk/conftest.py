@@ -102,6 +102,7 @@ def restore_migrated_data():
         "livefeed.migrations.0004_editors_publish",
         "newsletters.migrations.0002_editorial_permissions",
         "narration.migrations.0002_editorial_permissions",
+        "articles.migrations.0004_editors_translate",
     ):
         migration = importlib.import_module(f"newsdesk.{name}")
         for operation in migration.Migration.operations:
