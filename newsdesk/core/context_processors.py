@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.utils.translation import gettext, ngettext
 
 from newsdesk.core.editions import active_language, home_path
 
@@ -9,6 +10,27 @@ def site_context(request):
         "SITE_URL": settings.SITE_URL,
         "HOME_PATH": home_path(),
         "EDITION_TAGLINE": edition_tagline(request),
+        "UI_STRINGS": ui_strings(),
+    }
+
+
+def ui_strings():
+    """The words the reader scripts show (static/js/site.js), in the request's language."""
+    return {
+        # By the plural forms of Unicode's rules (Intl.PluralRules), the count at %s; "other"
+        # is English's plural (in Ukrainian it is for fractions, which never occur here).
+        **{
+            f"new-{form}": ngettext("%s new update ↑", "%s new updates ↑", count)
+            for form, count in (("one", 1), ("few", 2), ("many", 5), ("other", 2))
+        },
+        "newUpdate": gettext("New update:"),
+        "listenHere": gettext("Listen from here"),
+        "speed": gettext("Playback speed %s"),
+        "pause": gettext("Pause"),
+        "resume": gettext("Resume"),
+        "listen": gettext("Listen"),
+        "artist": gettext("Read by an AI voice"),
+        "failed": gettext("Something went wrong. Please try again in a moment."),
     }
 
 
