@@ -13,11 +13,9 @@ def front_page_changed(sender, instance, **kwargs):
 
 @receiver(page_published, sender=HomePage)
 def edition_front_page_published(sender, instance, **kwargs):
-    services.edition_front_page_changed(
-        front_page=instance, first_time=instance.first_published_at == instance.last_published_at
-    )
+    services.edition_front_page_published(front_page=instance)
 
 
 @receiver(page_unpublished, sender=HomePage)
 def edition_front_page_unpublished(sender, instance, **kwargs):
-    services.edition_front_page_changed(front_page=instance, first_time=True)
+    services.editions_changed()

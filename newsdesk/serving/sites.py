@@ -102,13 +102,6 @@ class EditionRootMixin:
         return self if self.is_edition_root else super().localized
 
 
-def edition_root_published(page, *, first_time):
-    """A front page went live for the first time or left: every process looks the site (and
-    so the editions' roots) up again."""
-    if first_time:
-        sites_changed()
-
-
 def clear():
     _sites.clear()
 
