@@ -14,10 +14,6 @@ from django.utils import translation
 from django.utils.decorators import sync_and_async_middleware
 
 
-def default_language():
-    return settings.LANGUAGE_CODE
-
-
 def language_codes():
     return [code for code, _ in settings.LANGUAGES]
 
