@@ -98,7 +98,7 @@ def author_head(context, author, articles=None):
 @register.inclusion_tag("discovery/head.html", takes_context=True)
 def home_head(context, page):
     request = context["request"]
-    url = absolute("/")
+    url = page_url(page, request)  # each edition's front page is its own canonical page
     description = page.search_description or NewsroomSettings.load(request_or_site=request).tagline
     return {
         "canonical": url,
