@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from wagtail.rich_text import expand_db_html
 
 from newsdesk.core.text import CleanRssFeed
@@ -16,7 +17,7 @@ class FeedItemsRSS(Feed):
     feed_type = CleanRssFeed
 
     def title(self):
-        return f"{settings.WAGTAIL_SITE_NAME}: news feed"
+        return _("%(SITE_NAME)s: news feed") % {"SITE_NAME": settings.WAGTAIL_SITE_NAME}
 
     def link(self):
         return reverse("livefeed:index")
