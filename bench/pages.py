@@ -76,6 +76,12 @@ def parse_args():
         default="redis",
         help="the shared cache: Redis (production), or the SQLite file used without REDIS_URL",
     )
+    parser.add_argument(
+        "--pages",
+        nargs="+",
+        choices=["article", "front", "article_uk", "front_uk"],
+        help="only these pages (default: all four)",
+    )
     return parser.parse_args()
 
 
@@ -424,9 +430,14 @@ def main():
         manage(env, "collectstatic", "--no-input")
         manage(env, "db_worker", "--queue-name", "default", "--batch", "--no-startup-delay")
         article_id, article_path = article_under_test(env)
+        _, uk_article_path = article_under_test(env, "uk")
         log(f"narrating the article under test ({article_path})...")
         manage(env, "narrate", str(article_id), "--force")
-        pages = {"article": article_path, "front": "/"}
+        # The Ukrainian edition's lead story and front page, to compare with the English ones.
+        pages = {"article": article_path, "front": "/", "article_uk": uk_article_path,
+                 "front_uk": "/uk/"}  # fmt: skip
+        if args.pages:
+            pages = {label: path for label, path in pages.items() if label in args.pages}
 
         uncached = Granian(env, app_port, args.workers, page_cache=False)
         servers.append(uncached)
@@ -516,10 +527,12 @@ def uncached_layers(env, port, args, pages, results, servers):
         servers.remove(server)
 
 
-def article_under_test(env):
+def article_under_test(env, language="en"):
+    """The lead story of the edition in `language`."""
     code = (
         "from newsdesk.frontpage.models import HomePage;"
-        "a = HomePage.objects.get().lead_story; print(a.pk, a.url)"
+        f"a = HomePage.objects.get(locale__language_code={language!r}).lead_story;"
+        "print(a.pk, a.url)"
     )
     out = subprocess.run([PY, "manage.py", "shell", "-c", code], cwd=ROOT, env=env,
                          check=True, capture_output=True, text=True)  # fmt: skip
@@ -534,7 +547,9 @@ def machine():
 
 def report(results):
     print(f"\nMachine: {results['machine']['cores']} cores, {results['machine']['cpu']}")
-    for label in ("article", "front"):
+    for label in ("article", "front", "article_uk", "front_uk"):
+        if label not in results:
+            continue
         page = results[label]
         static = page["static"]["rps"]
         print(
@@ -562,6 +577,13 @@ def report(results):
                 print("  lighthouse audits below 100: " + ", ".join(page["lighthouse"]["failed"]))
             for error in page["lighthouse"]["console_errors"]:
                 print(f"  console error: {error}")
+    for label in ("article", "front"):
+        if f"{label}_uk" in results and label in results:
+            english, ukrainian = results[label], results[f"{label}_uk"]
+            modes = [m for m in ("uncached", "app_cached", "nginx_cache")
+                     if m in english and m in ukrainian and english[m]["rps"]]  # fmt: skip
+            ratios = [f"{m} {ukrainian[m]['rps'] / english[m]['rps']:.1%}" for m in modes]
+            print(f"\nUkrainian {label} vs English (req/s): " + ", ".join(ratios))
     fresh = results["freshness"]
     print(f"\nfreshness under load: app cache {fresh['app_s']} s, nginx cache {fresh['nginx_s']} s "
           f"after publishing; stale responses afterwards: {fresh['stale_responses_after']}; "

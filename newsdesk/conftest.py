@@ -24,6 +24,7 @@ from PIL import Image, ImageDraw
 from wagtail.models import Collection, Locale, Page
 
 from newsdesk.articles.models import ArticleAuthor, ArticlePage, Correction, SectionPage
+from newsdesk.core.editions import ensure_locales
 from newsdesk.core.models import NewsImage
 from newsdesk.frontpage.models import HomePage
 from newsdesk.people.models import Author
@@ -106,7 +107,8 @@ def restore_migrated_data():
     from django.contrib.contenttypes.models import ContentType
 
     ContentType.objects.clear_cache()  # the flush recreated content types under new ids
-    locale, _ = Locale.objects.get_or_create(language_code="en")
+    locale, _ = Locale.objects.get_or_create(language_code=django_settings.LANGUAGE_CODE)
+    ensure_locales()
     if not Collection.objects.exists():
         Collection.add_root(name="Root")
     if not Page.objects.exists():
@@ -118,6 +120,7 @@ def restore_migrated_data():
         "livefeed.migrations.0004_editors_publish",
         "newsletters.migrations.0002_editorial_permissions",
         "narration.migrations.0002_editorial_permissions",
+        "articles.migrations.0005_editors_translate",
     ):
         migration = importlib.import_module(f"newsdesk.{name}")
         for operation in migration.Migration.operations:
@@ -188,7 +191,25 @@ def _media_root(settings, tmp_path_factory):
 
 @pytest.fixture
 def home(db):
-    return HomePage.objects.get()
+    return HomePage.objects.get(locale__language_code=django_settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def uk_home(home):
+    """The Ukrainian edition's front page: a live translation of the English one."""
+    page = home.copy_for_translation(Locale.objects.get(language_code="uk"))
+    page.title = "Меридіанський вісник"
+    page.save_revision().publish()
+    return HomePage.objects.get(pk=page.pk)
+
+
+@pytest.fixture
+def uk_section(uk_home, section):
+    """The Ukrainian translation of `section`, with its own name and slug."""
+    page = section.copy_for_translation(uk_home.locale)
+    page.title, page.slug = "Новини", "novyny"
+    page.save_revision().publish()
+    return SectionPage.objects.get(pk=page.pk)
 
 
 @pytest.fixture
@@ -196,8 +217,8 @@ def section(home):
     return make_section(home, "News")
 
 
-def make_section(home, title):
-    section = SectionPage(title=title, slug=slugify(title), show_in_menus=True)
+def make_section(home, title, slug=None):
+    section = SectionPage(title=title, slug=slug or slugify(title), show_in_menus=True)
     home.add_child(instance=section)
     section.save_revision().publish()
     return section

@@ -69,6 +69,18 @@ def env_secret(name, default=""):
     return env(name, default)
 
 
+def language_choices(codes):
+    """(code, name) for each language code, its name in its own language; unknown codes fail."""
+    from django.conf.locale import LANG_INFO
+
+    if not codes:
+        raise ImproperlyConfigured("LANGUAGES must name at least one language, e.g. en,uk")
+    unknown = [code for code in codes if code not in LANG_INFO]
+    if unknown:
+        raise ImproperlyConfigured(f"LANGUAGES has codes Django does not know: {unknown}")
+    return [(code, LANG_INFO[code]["name_local"]) for code in codes]
+
+
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 if urlsplit(SITE_URL).scheme not in {"http", "https"} or not urlsplit(SITE_URL).hostname:
     raise ImproperlyConfigured(f"SITE_URL must be an http(s) URL; got {SITE_URL!r}")
@@ -107,6 +119,8 @@ INSTALLED_APPS = [
     "newsdesk.members",
     "newsdesk.demo",
     "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -137,6 +151,8 @@ MIDDLEWARE = [
     # Outside the security middleware: a cached page keeps the headers it was rendered with
     # (its CSP nonce matches its HTML), and a hit costs nothing further.
     "newsdesk.serving.middleware.page_cache_middleware",
+    # The edition's language from the URL's prefix (/uk/...), and only from there.
+    "newsdesk.core.editions.edition_middleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "newsdesk.core.middleware.security_headers_middleware",
@@ -369,7 +385,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+# Editions: one per language, the first the default (served at /, the others under /<code>/).
+# Names come from Django's list of languages, in the language itself (English, українська).
+LANGUAGES = language_choices(env_list("LANGUAGES", "en,uk"))
+LANGUAGE_CODE = LANGUAGES[0][0]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = env("TIME_ZONE", "Europe/Kyiv")
 USE_I18N = True
 USE_TZ = True
@@ -598,6 +620,13 @@ NARRATION_BACKEND = {
     # NARRATION_VOICE_MODEL: a Piper .onnx voice (its .onnx.json beside it); empty for the
     # bundled CC0 US English voice.
     "OPTIONS": {"model": env("NARRATION_VOICE_MODEL")},
+}
+# NARRATION_VOICES: a voice per edition's language, e.g. "uk=/srv/voices/uk.onnx,de=/srv/de.onnx".
+# The default language uses NARRATION_VOICE_MODEL (or the bundled English voice); any other
+# language without a voice here is not narrated (no player), rather than read in English.
+NARRATION_VOICES = {
+    code.strip(): path.strip()
+    for code, _, path in (item.partition("=") for item in env_list("NARRATION_VOICES"))
 }
 NARRATION_MAX_WORDS = env_int("NARRATION_MAX_WORDS", 10_000)
 NARRATION_MAX_ATTEMPTS = env_int("NARRATION_MAX_ATTEMPTS", 3)

@@ -1,4 +1,5 @@
-from django.urls import include, path
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, register_converter
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
@@ -9,12 +10,16 @@ from wagtail.documents.views import serve as wagtaildocs_serve
 
 from newsdesk.articles import views as article_views
 from newsdesk.core import views as core_views
+from newsdesk.core.converters import UnicodeSlugConverter
 from newsdesk.core.ratelimit import form_rate_limit
 from newsdesk.serving.exempt import page_cache_exempt
 
 # Wagtail's public forms, at their own paths and names but rate limited: the passwords of
 # private pages and documents (guessable without a limit), and the admin's password reset
 # (mail to staff on anyone's request). Sign-in forms have the lockout (newsdesk.accounts).
+# Tag slugs keep their letters (taggit's slugs of Ukrainian tags are Cyrillic).
+register_converter(UnicodeSlugConverter, "uslug")
+
 wagtail_public_forms = [
     # Wagtail's front-end sign-in (for pages restricted to signed-in users) is Django's plain
     # form: it would sign staff in without their two-factor code. There is one sign-in, the
@@ -51,16 +56,21 @@ urlpatterns = [
     page_cache_exempt(path("healthz", core_views.healthz, name="healthz")),
     page_cache_exempt(path("admin/", include(wagtailadmin_urls))),
     page_cache_exempt(path("documents/", include(wagtaildocs_urls))),
+]
+
+# Every reader page once per edition: the default language at /, the others under /<code>/.
+urlpatterns += i18n_patterns(
     path("authors/", article_views.author_index, name="author_index"),
     path("authors/<slug:slug>/", article_views.author_page, name="author"),
-    path("tags/<slug:slug>/", article_views.tag_page, name="tag"),
+    path("tags/<uslug:slug>/", article_views.tag_page, name="tag"),
     path("", include("newsdesk.livefeed.urls")),
     path("", include("newsdesk.newsletters.urls")),
     path("", include("newsdesk.narration.urls")),
     path("", include("newsdesk.discovery.urls")),
     path("", include("newsdesk.members.urls")),
     path("", include(wagtail_urls)),
-]
+    prefix_default_language=False,
+)
 
 handler404 = "newsdesk.core.views.page_not_found"
 handler500 = "newsdesk.core.views.server_error"

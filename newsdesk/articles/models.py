@@ -57,7 +57,7 @@ def sections_by_path():
     changes (a section added, renamed, moved or taken down renews it, as for the navigation)."""
     return versioned_cache().get_or_set(
         f"articles:sections:{content_version('chrome')}",
-        lambda: {section.path: section for section in SectionPage.objects.all()},
+        lambda: {section.path: section for section in SectionPage.objects.select_related("locale")},
         lifetimes.versioned,
     )
 
@@ -331,7 +331,7 @@ class ArticlePage(ViewRestrictionsMixin, Page):
     def get_more_news(self):
         latest = self.__dict__.get("latest_cards")
         if latest is None:
-            latest = ArticlePage.objects.for_cards()[:7]
+            latest = ArticlePage.objects.for_cards().filter(locale_id=self.locale_id)[:7]
         return cards_ready([a for a in latest if a.pk != self.pk][:MORE_NEWS_COUNT], "card")
 
     def more_news_key(self, request):
@@ -340,10 +340,12 @@ class ArticlePage(ViewRestrictionsMixin, Page):
         all, rendered once after each publication."""
 
         def latest_ids():  # the fragment is missing too: its cards come from this query
-            latest = self.__dict__["latest_cards"] = list(ArticlePage.objects.for_cards()[:7])
+            latest = self.__dict__["latest_cards"] = list(
+                ArticlePage.objects.for_cards().filter(locale_id=self.locale_id)[:7]
+            )
             return [article.pk for article in latest]
 
-        key = f"articles:latest:{fragment_versions(request).articles}"
+        key = f"articles:latest:{self.locale_id}:{fragment_versions(request).articles}"
         latest = versioned_cache().get_or_set(key, latest_ids, lifetimes.versioned)
         return self.pk if self.pk in latest else "latest"
 

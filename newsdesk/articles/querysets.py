@@ -3,6 +3,7 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from wagtail.models import PageManager, PageQuerySet
 
+from newsdesk.core.editions import active_language
 from newsdesk.serving.restrictions import PublicPagesQuerySetMixin
 
 LISTING_PAGE_SIZE = 12
@@ -19,7 +20,16 @@ def paginate(request, items, per_page=LISTING_PAGE_SIZE):
         return paginator.page(paginator.num_pages)
 
 
-class ArticlePageQuerySet(PublicPagesQuerySetMixin, PageQuerySet):
+class EditionQuerySet(PublicPagesQuerySetMixin, PageQuerySet):
+    def in_edition(self, language=None):
+        """Pages of one edition: the language served (newsdesk.core.editions) by default."""
+        return self.filter(locale__language_code=language or active_language())
+
+
+EditionPageManager = PageManager.from_queryset(EditionQuerySet)
+
+
+class ArticlePageQuerySet(EditionQuerySet):
     def published(self):
         return self.live().public()
 
@@ -46,8 +56,4 @@ class ArticlePageQuerySet(PublicPagesQuerySetMixin, PageQuerySet):
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
-class SectionPageQuerySet(PublicPagesQuerySetMixin, PageQuerySet):
-    pass
-
-
-SectionPageManager = PageManager.from_queryset(SectionPageQuerySet)
+SectionPageManager = EditionPageManager

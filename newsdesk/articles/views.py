@@ -16,7 +16,8 @@ def author_page(request, slug):
         Author.objects.select_related("photo").prefetch_related("photo__renditions"), slug=slug
     )
     articles = paginate(
-        request, ArticlePage.objects.for_listing().filter(article_authors__author=author)
+        request,
+        ArticlePage.objects.for_listing().in_edition().filter(article_authors__author=author),
     )
     attach_sections(articles.object_list)
     return render(
@@ -28,7 +29,7 @@ def author_page(request, slug):
 
 def tag_page(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    articles = paginate(request, ArticlePage.objects.for_listing().filter(tags=tag))
+    articles = paginate(request, ArticlePage.objects.for_listing().in_edition().filter(tags=tag))
     if not articles.object_list:
         # A tag no published article carries is not a page readers should find.
         return render(request, "404.html", status=404)

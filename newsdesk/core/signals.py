@@ -2,10 +2,11 @@
 
 import logging
 
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_migrate, pre_save
 from django.dispatch import receiver
 from django.tasks.signals import task_finished, task_started
 
+from newsdesk.core import editions
 from newsdesk.core.text import clean_instance
 
 task_log = logging.getLogger("newsdesk.tasks")
@@ -46,3 +47,9 @@ def log_task_finished(sender, task_result, **kwargs):
 @receiver(pre_save)
 def clean_text_fields(sender, instance, **kwargs):
     clean_instance(instance)
+
+
+@receiver(post_migrate)
+def create_edition_locales(sender, **kwargs):
+    if sender.label == "core":
+        editions.ensure_locales()

@@ -100,6 +100,20 @@ def load():
     }
 
 
+@cache
+def edition(language):
+    """Another edition's files, under `data/<language>/`: its front page, sections, articles,
+    newsletter and feed, in the same formats as the English ones."""
+    folder = DATA / language
+    return {
+        "site": toml(f"{language}/site.toml"),
+        "sections": toml(f"{language}/sections.toml")["sections"],
+        "articles": [article(path) for path in sorted((folder / "articles").glob("*.md"))],
+        "newsletters": toml(f"{language}/newsletters.toml"),
+        "feed": toml(f"{language}/feed.toml"),
+    }
+
+
 def __getattr__(name):
     try:
         return load()[name]

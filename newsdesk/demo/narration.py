@@ -24,7 +24,7 @@ def lexicon(log):
 
 def front_page_stories():
     """The lead, top stories, featured explainer and editors' picks, once each, in that order."""
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
     if home is None:
         return []
     stories = [

@@ -8,6 +8,7 @@ are made when a page first shows them, not queued for all 45 photos at once.
 from datetime import timedelta
 from io import BytesIO
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
@@ -59,7 +60,7 @@ class Loader:
             site_settings.save()
 
     def home(self):
-        home = HomePage.objects.first()
+        home = HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
         if home is None:
             raise RuntimeError("The front page is missing: run `manage.py migrate` first.")
         return home

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 from newsdesk.articles.models import ArticlePage, SectionPage, attach_sections
 from newsdesk.core.models import NewsroomSettings
@@ -78,7 +79,7 @@ class ArticleFeed(Feed):
         return super().__call__(request, *args, **kwargs)
 
     def get_articles(self, obj):
-        return ArticlePage.objects.for_listing()
+        return ArticlePage.objects.for_listing().in_edition()
 
     def items(self, obj):
         articles = self.get_articles(obj).prefetch_related("tags")[:FEED_LENGTH]
@@ -87,7 +88,7 @@ class ArticleFeed(Feed):
     # The feed
 
     def title(self, obj):
-        return f"{settings.WAGTAIL_SITE_NAME}: latest news"
+        return _("%(site)s: latest news") % {"site": settings.WAGTAIL_SITE_NAME}
 
     def link(self, obj):
         return absolute("/")
@@ -162,7 +163,10 @@ class LatestAtomFeed(ArticleFeed):
 
 class SectionFeed(ArticleFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(SectionPage.objects.live().public(), slug=slug)
+        return get_object_or_404(
+            SectionPage.objects.live().public().in_edition(),
+            slug=slug,
+        )
 
     def get_articles(self, section):
         return ArticlePage.objects.child_of(section).for_listing()
@@ -174,7 +178,9 @@ class SectionFeed(ArticleFeed):
         return page_url(section, self.request)
 
     def description(self, section):
-        return section.intro or f"The latest articles in {section.title}."
+        return section.intro or _("The latest articles in %(section)s.") % {
+            "section": section.title
+        }
 
 
 class SectionAtomFeed(SectionFeed):
@@ -190,16 +196,19 @@ class AuthorFeed(ArticleFeed):
         return author
 
     def get_articles(self, author):
-        return ArticlePage.objects.for_listing().filter(article_authors__author=author)
+        return ArticlePage.objects.for_listing().in_edition().filter(article_authors__author=author)
 
     def title(self, author):
-        return f"{settings.WAGTAIL_SITE_NAME}: articles by {author.name}"
+        return _("%(site)s: articles by %(name)s") % {
+            "site": settings.WAGTAIL_SITE_NAME,
+            "name": author.name,
+        }
 
     def link(self, author):
         return absolute(author.get_absolute_url())
 
     def description(self, author):
-        return author.bio or f"The latest articles by {author.name}."
+        return author.bio or _("The latest articles by %(name)s.") % {"name": author.name}
 
 
 class AuthorAtomFeed(AuthorFeed):

@@ -52,7 +52,7 @@ class SearchForm(forms.Form):
 
     @classmethod
     def for_request(cls, request):
-        sections = SectionPage.objects.live().public().order_by("path")
+        sections = SectionPage.objects.live().public().in_edition().order_by("path")
         # Only the parameters the page knows; `page` is the paginator's.
         return cls(request.GET.dict() or None, sections=list(sections))
 

@@ -43,6 +43,7 @@ def related_ids(article, count=RELATED_COUNT, now=None):
     same_section = Q(path__startswith=section_path, depth=article.depth)
     candidates = (
         ArticlePage.objects.published()
+        .filter(locale_id=article.locale_id)
         .exclude(pk=article.pk)
         .filter(published_at__gt=now - RELATED_WINDOW, published_at__lte=now)
     )
@@ -68,7 +69,8 @@ def related_articles(article, count=RELATED_COUNT):
     """The related articles ready for cards, in order; [] when the editor placed a card."""
     if editor_chose_related(article):
         return []
-    key = f"discovery:related:{article.pk}:{content_version('articles')}:{count}"
+    version = content_version("articles", article.locale.language_code)
+    key = f"discovery:related:{article.pk}:{version}:{count}"
     ids = cache.get(key)
     if ids is None:
         ids = related_ids(article, count)

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import strip_tags
 from modelsearch.query import And, Phrase, PlainText
+from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
 from newsdesk.articles.models import ArticlePage
@@ -162,6 +163,8 @@ def search_articles(*, query, section=None, start=None, end=None, newest_first=F
     """Published articles matching `query`, optionally in a section and a date range."""
     articles = (
         ArticlePage.objects.published()
+        # The reader's edition only; a FilterField of Wagtail's, so by the locale row itself.
+        .filter(locale=Locale.get_active())
         .select_related("lead_image")
         .prefetch_related("lead_image__renditions", "article_authors__author")
     )

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from newsdesk.articles.services import articles_at_or_under
 from newsdesk.core.tasks import enqueue_on_commit
@@ -8,26 +10,26 @@ from newsdesk.serving.versions import bump
 
 
 def discovery_paths(article):
-    """The pages of this app that list `article`: search, feeds and sitemaps."""
-    paths = [
-        reverse(name)
-        for name in ("search", "feed_latest", "feed_latest_atom", "sitemap", "news_sitemap")
-    ]
-    paths.append(reverse("sitemap_pages"))
-    section = article.get_parent()
-    if section is not None:
-        paths += [
-            reverse(name, args=[section.slug]) for name in ("feed_section", "feed_section_atom")
-        ]
-    for link in article.article_authors.select_related("author"):
-        slug = link.author.slug
-        paths += [reverse(name, args=[slug]) for name in ("feed_author", "feed_author_atom")]
+    """The pages of this app that list `article`, in its edition: search, feeds; and the
+    sitemaps, which list every edition's pages (at the default edition's paths)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        paths = [reverse(name) for name in ("sitemap", "news_sitemap", "sitemap_pages")]
+    with translation.override(article.locale.language_code):
+        paths += [reverse(name) for name in ("search", "feed_latest", "feed_latest_atom")]
+        section = article.get_parent()
+        if section is not None:
+            paths += [
+                reverse(name, args=[section.slug]) for name in ("feed_section", "feed_section_atom")
+            ]
+        for link in article.article_authors.select_related("author"):
+            slug = link.author.slug
+            paths += [reverse(name, args=[slug]) for name in ("feed_author", "feed_author_atom")]
     return paths
 
 
 def article_published(*, article):
     """Forget what was cached about the published set; prepare the photo's share renditions."""
-    bump("articles")
+    bump("articles", language=article.locale.language_code)
     purge_paths(discovery_paths(article))
     if article.lead_image_id:
         enqueue_on_commit(make_share_renditions, article.lead_image_id)
@@ -35,7 +37,7 @@ def article_published(*, article):
 
 def article_withdrawn(*, article):
     """Unpublished or about to be deleted: nothing cached may still offer it."""
-    bump("articles")
+    bump("articles", language=article.locale.language_code)
     purge_paths(discovery_paths(article))
 
 

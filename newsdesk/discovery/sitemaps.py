@@ -3,12 +3,15 @@
 import itertools
 from datetime import timedelta
 
-from django.db.models import Max
+from django.conf import settings
+from django.db.models import Max, Q
 from django.utils import timezone
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.images import get_image_model
+from wagtail.models import Page
 
 from newsdesk.articles.models import ArticlePage
+from newsdesk.core.editions import language_codes
 from newsdesk.discovery.links import absolute, on_site_url
 
 NEWS_WINDOW = timedelta(hours=48)
@@ -23,11 +26,27 @@ class PagesSitemap(Sitemap):
     Google accepts 50,000 URLs in one sitemap; beyond that the index lists further pages (?p=2).
     """
 
+    def items(self):
+        """Every edition's live public pages (Wagtail's: the request's edition only)."""
+        roots = self.get_wagtail_site().root_page.get_translations(inclusive=True).live()
+        in_editions = Q(pk__in=[])
+        for root in roots:
+            in_editions |= Q(path__startswith=root.path)
+        return (
+            Page.objects.filter(in_editions)
+            .live()
+            .public()
+            .order_by("path")
+            .defer_streamfields()
+            .specific()
+        )
+
     def _urls(self, page, protocol, domain):
         urls, last_mods = [], set()
         pages = self.paginator.page(page).object_list.iterator(chunk_size=BATCH)
         for batch in itertools.batched(pages, BATCH):
             images = self.lead_images(batch)
+            editions = self.editions(batch)
             for item in batch:
                 image = images.get(getattr(item, "lead_image_id", None))
                 for url in item.get_sitemap_urls(self.request):
@@ -35,11 +54,32 @@ class PagesSitemap(Sitemap):
                     url["location"] = on_site_url(url["location"])
                     if image is not None:
                         url["images"] = [{"location": absolute(image.file.url)}]
+                    url["alternates"] = editions.get(item.translation_key, [])
                     urls.append(url)
                     last_mods.add(url.get("lastmod"))
         if last_mods and None not in last_mods:
             self.latest_lastmod = max(last_mods)
         return urls
+
+    def editions(self, items):
+        """For each translation key of `items` shared by pages of several editions: (hreflang,
+        URL) of each, and x-default (the default edition's), as xhtml:link alternates."""
+        keys = {item.translation_key for item in items}
+        pages = (
+            Page.objects.filter(translation_key__in=keys).live().public().select_related("locale")
+        )
+        found = {}
+        for page in pages:
+            if page.url:
+                found.setdefault(page.translation_key, {})[page.locale.language_code] = page.url
+        alternates = {}
+        for key, urls in found.items():
+            if len(urls) > 1:
+                links = [(code, absolute(urls[code])) for code in language_codes() if code in urls]
+                if settings.LANGUAGE_CODE in urls:
+                    links.append(("x-default", absolute(urls[settings.LANGUAGE_CODE])))
+                alternates[key] = links
+        return alternates
 
     def lead_images(self, items):
         ids = {getattr(item, "lead_image_id", None) for item in items} - {None}
@@ -47,8 +87,7 @@ class PagesSitemap(Sitemap):
 
     def get_latest_lastmod(self):
         # The default reads every page's lastmod; one aggregate is enough.
-        pages = self.get_wagtail_site().root_page.get_descendants(inclusive=True).live().public()
-        return pages.aggregate(latest=Max("last_published_at"))["latest"]
+        return self.items().aggregate(latest=Max("last_published_at"))["latest"]
 
 
 def news_articles(now=None):

@@ -108,7 +108,7 @@ def news_article(article, request=None):
             "articleSection": section.title if section else None,
             "keywords": [tag.name for tag in article.tags.all()],
             "wordCount": article.word_count or None,
-            "inLanguage": settings.LANGUAGE_CODE.split("-")[0],
+            "inLanguage": article.locale.language_code,
             "isAccessibleForFree": True,
             "correction": [
                 compact(

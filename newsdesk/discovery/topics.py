@@ -2,6 +2,7 @@ from django.core.cache import cache
 from django.db.models import Count, Q
 from taggit.models import Tag
 
+from newsdesk.core.editions import active_language
 from newsdesk.serving.lifetimes import lifetimes
 from newsdesk.serving.versions import content_version
 
@@ -10,10 +11,14 @@ TOPIC_COUNT = 12
 
 def popular_topics(count=TOPIC_COUNT):
     """The tags on most published articles, for the search page before anything is typed."""
-    key = f"discovery:topics:{content_version('articles')}:{count}"
+    language = active_language()  # the edition's own articles' tags
+    key = f"discovery:topics:{language}:{content_version('articles')}:{count}"
     topics = cache.get(key)
     if topics is None:
-        live = Q(articles_articletag_items__content_object__live=True)
+        live = Q(
+            articles_articletag_items__content_object__live=True,
+            articles_articletag_items__content_object__locale__language_code=language,
+        )
         topics = list(
             Tag.objects.annotate(uses=Count("articles_articletag_items", filter=live))
             .filter(uses__gt=0)

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+from wagtail.models import Site
 
 from newsdesk.articles.models import ArticlePage, attach_sections
 from newsdesk.core import ratelimit
@@ -71,7 +72,9 @@ def search(request):
         )
         context["query_string_without_filters"] = urlencode({"q": query.text})
         if not page.object_list and page.number == 1:
-            context["latest"] = attach_sections(ArticlePage.objects.for_listing()[:SUGGESTIONS])
+            context["latest"] = attach_sections(
+                ArticlePage.objects.for_listing().in_edition()[:SUGGESTIONS]
+            )
     else:
         context["topics"] = popular_topics()
     return render(request, "discovery/search.html", context)
@@ -114,16 +117,26 @@ def sitemap_pages(request):
     )
 
 
+def publication_names(request):
+    """Each edition's name for Google News (one publication per language): the default one's
+    is the newsroom's, another's the title of its front page."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return {}
+    roots = site.root_page.get_translations().select_related("locale")
+    return {root.locale.language_code: root.title for root in roots}
+
+
 @require_safe
 def news_sitemap(request):
-    articles = [(page_url(article, request), article) for article in news_articles()]
+    names = publication_names(request)
+    articles = [
+        (page_url(article, request), article, names.get(article.locale.language_code))
+        for article in news_articles().select_related("locale")
+    ]
     return render(
         request,
         "discovery/news_sitemap.xml",
-        {
-            "articles": articles,
-            "publication": settings.WAGTAIL_SITE_NAME,
-            "language": settings.LANGUAGE_CODE.split("-")[0],
-        },
+        {"articles": articles, "publication": settings.WAGTAIL_SITE_NAME},
         content_type="application/xml",
     )

@@ -9,11 +9,12 @@ from wagtail.url_routing import RouteResult
 from newsdesk.articles.models import ArticlePage, attach_sections, cards_ready
 from newsdesk.serving.renditions import attach_renditions
 from newsdesk.serving.restrictions import ViewRestrictionsMixin
+from newsdesk.serving.sites import EditionRootMixin
 
 MORE_NEWS_COUNT = 8
 
 
-class HomePage(ViewRestrictionsMixin, Page):
+class HomePage(EditionRootMixin, ViewRestrictionsMixin, Page):
     """The front page: stories an editor placed, then the latest news not already shown."""
 
     lead_story = models.ForeignKey(
@@ -39,7 +40,10 @@ class HomePage(ViewRestrictionsMixin, Page):
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["articles.SectionPage"]
+    # One per edition: further ones are translations of the first (the admin's "Translate").
     max_count = 1
+    # A translation starts with its own, empty curation: its edition's articles are others.
+    exclude_fields_in_copy = ["lead_story", "featured_article", "top_stories", "picks"]
 
     content_panels = [
         *Page.content_panels,
@@ -101,7 +105,11 @@ class HomePage(ViewRestrictionsMixin, Page):
         top = chosen_articles(TopStory, self.pk)
         picks = chosen_articles(EditorsPick, self.pk)
         shown = {a.pk for a in [*top, *picks, lead, featured] if a}
-        latest = list(ArticlePage.objects.for_cards().exclude(pk__in=shown)[: MORE_NEWS_COUNT + 1])
+        latest = list(
+            ArticlePage.objects.for_cards()
+            .filter(locale_id=self.locale_id)
+            .exclude(pk__in=shown)[: MORE_NEWS_COUNT + 1]
+        )
         if lead is None and latest:
             lead = latest.pop(0)
         attach_sections([a for a in [lead, featured, *top, *picks] if a] + latest)

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from wagtail.rich_text import expand_db_html
 
 from newsdesk.core.text import CleanRssFeed
@@ -16,13 +17,18 @@ class FeedItemsRSS(Feed):
     feed_type = CleanRssFeed
 
     def title(self):
-        return f"{settings.WAGTAIL_SITE_NAME}: news feed"
+        return _("%(SITE_NAME)s: news feed") % {"SITE_NAME": settings.WAGTAIL_SITE_NAME}
 
     def link(self):
         return reverse("livefeed:index")
 
     def items(self):
-        return FeedItem.objects.visible().select_related("article").latest_first()[:RSS_COUNT]
+        return (
+            FeedItem.objects.visible()
+            .in_edition()
+            .select_related("article")
+            .latest_first()[:RSS_COUNT]
+        )
 
     def item_title(self, item):
         return str(item)

@@ -61,14 +61,19 @@ class QuickPostForm(forms.ModelForm):
 
     class Meta:
         model = FeedItem
-        fields = ["text", "pinned"]
-        labels = {"text": "Update", "pinned": "Pin to the top of the feed"}
+        fields = ["text", "locale", "pinned"]
+        labels = {"text": "Update", "locale": "Edition", "pinned": "Pin to the top of the feed"}
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
         if not can_pin(user):
             del self.fields["pinned"]
+        if len(settings.LANGUAGES) < 2:
+            del self.fields["locale"]  # one edition: nothing to choose
+        else:
+            # Left empty: the linked article's edition, or the default one.
+            self.fields["locale"].required = False
 
     def clean_link(self):
         url = self.cleaned_data["link"].strip()
@@ -89,4 +94,5 @@ class QuickPostForm(forms.ModelForm):
             author=self.user,
             article=self.cleaned_data.get("link"),
             pinned=self.cleaned_data.get("pinned", False),
+            locale=self.cleaned_data.get("locale"),
         )

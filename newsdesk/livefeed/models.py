@@ -4,12 +4,13 @@ from django.db import connection, models, transaction
 from django.db.models import Max, Q, Subquery
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.fields import RichTextField
-from wagtail.models import DraftStateMixin, RevisionMixin
+from wagtail.models import DraftStateMixin, Locale, RevisionMixin
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
+from newsdesk.core.editions import active_language, home_path
 from newsdesk.serving.purge import purge_paths
 from newsdesk.serving.versions import bump
 
@@ -33,6 +34,16 @@ def validate_feed_text(value):
         )
 
 
+def default_locale_id():
+    return Locale.get_default().pk
+
+
+def feed_paths(language):
+    """The pages of an edition that show its feed: its front page, feed page and RSS."""
+    with translation.override(language):
+        return [home_path(language), reverse("livefeed:index"), reverse("livefeed:rss")]
+
+
 def lock_feed_writes():
     """Serialize writers until the transaction ends, so cursors become visible in order.
 
@@ -45,6 +56,10 @@ def lock_feed_writes():
 
 
 class FeedItemQuerySet(models.QuerySet):
+    def in_edition(self, language=None):
+        """Items of one edition: the language served (newsdesk.core.editions) by default."""
+        return self.filter(locale__language_code=language or active_language())
+
     def visible(self):
         """What readers see: published and not removed."""
         return self.filter(live=True, removed_at__isnull=True)
@@ -122,6 +137,14 @@ class FeedItem(index.Indexed, DraftStateMixin, RevisionMixin, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    locale = models.ForeignKey(
+        "wagtailcore.Locale",
+        default=default_locale_id,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="edition",
+        help_text="The edition whose feed shows this update.",
+    )
     pinned = models.BooleanField(default=False, help_text="Keep this update at the top.")
     published_at = models.DateTimeField(default=timezone.now, db_index=True)
     author = models.ForeignKey(
@@ -150,7 +173,7 @@ class FeedItem(index.Indexed, DraftStateMixin, RevisionMixin, models.Model):
     ]
 
     # What readers see change; pinning and removal are not corrections.
-    CONTENT_FIELDS = ("text", "article_id", "section_id", "image_id")
+    CONTENT_FIELDS = ("text", "article_id", "section_id", "image_id", "locale_id")
     # The row's own state, which a revision being published must not roll back.
     ROW_FIELDS = ("author_id", "published_at", "edited_at", "removed_at", "cursor", "fragment")
 
@@ -192,12 +215,20 @@ class FeedItem(index.Indexed, DraftStateMixin, RevisionMixin, models.Model):
             # The fragment carries the item's id, which a new row only has after the insert.
             self.fragment = self.render_fragment() if self.is_public else ""
             super().save(update_fields=["fragment"])
-        # Pages readers load without JavaScript show the feed as it was when cached.
-        purge_paths(["/", reverse("livefeed:index"), reverse("livefeed:rss")])
-        bump("feed")
+        # Pages readers load without JavaScript show the feed as it was when cached: those of
+        # this item's edition (and of the one it left, if an editor moved it).
+        languages = {self.language, stored.language if stored else self.language}
+        purge_paths([path for language in languages for path in feed_paths(language)])
+        for language in languages:
+            bump("feed", language=language)
 
     def get_absolute_url(self):
-        return reverse("livefeed:item", args=[self.pk])
+        with translation.override(self.language):
+            return reverse("livefeed:item", args=[self.pk])
+
+    @property
+    def language(self):
+        return self.locale.language_code
 
     @property
     def plain_text(self):
@@ -219,7 +250,8 @@ class FeedItem(index.Indexed, DraftStateMixin, RevisionMixin, models.Model):
         return any(getattr(self, name) != getattr(other, name) for name in self.CONTENT_FIELDS)
 
     def render_fragment(self):
-        return render_to_string("livefeed/components/feed_item.html", {"item": self}).strip()
+        with translation.override(self.language):
+            return render_to_string("livefeed/components/feed_item.html", {"item": self}).strip()
 
     def with_content_json(self, content):
         # A revision holds the text as written; where the row stands (its author, time, cursor,

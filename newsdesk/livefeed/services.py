@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
+from wagtail.models import Locale
 
 from newsdesk.livefeed.actions import (
     CorrectFeedItem,
@@ -22,6 +23,7 @@ def post_item(
     pinned=False,
     published_at=None,
     trusted=False,
+    locale=None,
 ):
     """Post an item (dated `published_at`, for imports); open pages receive it once published.
 
@@ -38,6 +40,8 @@ def post_item(
         image=image,
         pinned=pinned,
         published_at=published_at or timezone.now(),
+        # The edition of the linked article, or the one named, or the default one.
+        locale=locale or (article.locale if article else Locale.get_default()),
     )
     action = PostFeedItem(item, user=author, publish=trusted or can_publish(author))
     action.execute(skip_permission_checks=trusted)

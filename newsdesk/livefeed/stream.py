@@ -54,13 +54,17 @@ def format_event(cursor, kind, data):
 
 
 def rows_to_events(rows):
+    """(cursor, language, event) for each row: a stream sends the events of its edition."""
     events = []
-    for pk, cursor, removed_at, fragment in rows:
+    for pk, cursor, removed_at, fragment, language in rows:
         if removed_at is None:
-            events.append((cursor, format_event(cursor, "item", fragment)))
+            events.append((cursor, language, format_event(cursor, "item", fragment)))
         else:
-            events.append((cursor, format_event(cursor, "remove", f"feed-item-{pk}")))
+            events.append((cursor, language, format_event(cursor, "remove", f"feed-item-{pk}")))
     return events
+
+
+EVENT_FIELDS = ("pk", "cursor", "removed_at", "fragment", "locale__language_code")
 
 
 def read_cursor():
@@ -68,17 +72,16 @@ def read_cursor():
 
 
 def read_changes(after):
-    rows = FeedItem.objects.changed_after(after).values_list(
-        "pk", "cursor", "removed_at", "fragment"
-    )
+    rows = FeedItem.objects.changed_after(after).values_list(*EVENT_FIELDS)
     return rows_to_events(rows[:POLL_BATCH])
 
 
-def read_catch_up(after):
+def read_catch_up(after, language):
     rows = (
         FeedItem.objects.filter(cursor__gt=after)
+        .in_edition(language)
         .order_by("-cursor")
-        .values_list("pk", "cursor", "removed_at", "fragment")[:CATCH_UP_LIMIT]
+        .values_list(*EVENT_FIELDS)[:CATCH_UP_LIMIT]
     )
     return rows_to_events(reversed(list(rows)))
 
@@ -97,9 +100,10 @@ def run_query(query, *args):
 
 
 class Subscription:
-    def __init__(self):
+    def __init__(self, language):
         self.queue = asyncio.Queue()
         self.sent = 0
+        self.language = language
 
 
 class Broadcaster:
@@ -123,13 +127,14 @@ class Broadcaster:
             self.executor, run_query, query, *args
         )
 
-    async def subscribe(self, after):
-        """A subscription and the events it missed since cursor `after` (None: from now)."""
+    async def subscribe(self, after, language):
+        """A subscription to one edition's events and those it missed since cursor `after`
+        (None: from now)."""
         loop = asyncio.get_running_loop()
         if self.loop is not loop:
             # A new event loop (a test's, or after a fork): nothing of the old one is usable.
             self.loop, self.subscribers, self.task, self.cursor = loop, set(), None, None
-        subscription = Subscription()
+        subscription = Subscription(language)
         # Registered before reading the backlog: whatever is written after that read reaches
         # the queue, and duplicates are skipped by cursor.
         self.subscribers.add(subscription)
@@ -141,8 +146,8 @@ class Broadcaster:
             if after is None:
                 subscription.sent = self.cursor
                 return subscription, []
-            backlog = await self.run(read_catch_up, after)
-            subscription.sent = max([after, *(cursor for cursor, _ in backlog)])
+            backlog = await self.run(read_catch_up, after, language)
+            subscription.sent = max([after, *(cursor for cursor, _, _ in backlog)])
             return subscription, backlog
         except BaseException:
             self.unsubscribe(subscription)
@@ -178,8 +183,8 @@ class Broadcaster:
                 except DatabaseError:
                     log.exception("Live feed: polling failed; retrying")
                     changes = []
-                for cursor, event in changes:
-                    self.publish((cursor, event))
+                for cursor, language, event in changes:
+                    self.publish((cursor, language, event))
                     self.cursor = cursor
                 if loop.time() - last_keepalive >= settings.LIVEFEED_KEEPALIVE_SECONDS:
                     self.publish(KEEPALIVE)
@@ -191,16 +196,16 @@ class Broadcaster:
 broadcaster = Broadcaster()
 
 
-async def event_stream(after, *, seconds):
+async def event_stream(after, *, seconds, language):
     """The body of one SSE response: the missed events, then live ones and keep-alives, for at
     most `seconds` (the browser then reconnects with `Last-Event-ID` and misses nothing)."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + seconds
-    subscription, backlog = await broadcaster.subscribe(after)
+    subscription, backlog = await broadcaster.subscribe(after, language)
     try:
         # Sent once subscribed: from here on, nothing written is missed.
         yield PREAMBLE
-        for _, event in backlog:
+        for _, _, event in backlog:
             yield event
         while True:
             try:
@@ -214,16 +219,16 @@ async def event_stream(after, *, seconds):
             if item is KEEPALIVE:
                 yield b": keep-alive\n\n"
                 continue
-            cursor, event = item
-            if cursor > subscription.sent:
+            cursor, language, event = item
+            if cursor > subscription.sent and language == subscription.language:
                 subscription.sent = cursor
                 yield event
     finally:
         broadcaster.unsubscribe(subscription)
 
 
-async def missed_events(after):
+async def missed_events(after, language):
     """For a server without ASGI, where an open stream would hold a thread: what was missed,
     in one response; the browser asks again after the retry time (polling, same protocol)."""
-    events = await sync_to_async(read_catch_up)(after) if after is not None else []
-    return PREAMBLE + b"".join(event for _, event in events)
+    events = await sync_to_async(read_catch_up)(after, language) if after is not None else []
+    return PREAMBLE + b"".join(event for _, _, event in events)

@@ -12,6 +12,7 @@ from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 
 from newsdesk.articles.querysets import paginate
+from newsdesk.core.editions import active_language
 from newsdesk.livefeed.models import FeedItem
 from newsdesk.livefeed.stream import event_stream, missed_events, parse_event_id
 
@@ -65,7 +66,7 @@ def live_blog_json_ld(request, items):
 
 def news_feed(request):
     cursor = FeedItem.objects.current_cursor()  # before the list: later writes reach the stream
-    items = FeedItem.objects.visible().for_display().latest_first()
+    items = FeedItem.objects.visible().in_edition().for_display().latest_first()
     page = paginate(request, items, FEED_PAGE_SIZE)
     items = list(page.object_list)
     return render(
@@ -84,9 +85,10 @@ def news_feed(request):
 
 def permalink(request, pk):
     """The feed page that shows an item, scrolled to it (the address search results link to)."""
-    item = get_object_or_404(FeedItem.objects.visible(), pk=pk)
+    item = get_object_or_404(FeedItem.objects.visible().in_edition(), pk=pk)
     newer = (
         FeedItem.objects.visible()
+        .in_edition()
         .filter(
             Q(published_at__gt=item.published_at) | Q(published_at=item.published_at, pk__gt=pk)
         )
@@ -102,13 +104,17 @@ async def stream(request):
     after = parse_event_id(request.headers.get("Last-Event-ID") or request.GET.get("after"))
     if isinstance(request, ASGIRequest):
         response = StreamingHttpResponse(
-            event_stream(after, seconds=settings.LIVEFEED_STREAM_SECONDS),
+            event_stream(
+                after, seconds=settings.LIVEFEED_STREAM_SECONDS, language=active_language()
+            ),
             content_type="text/event-stream",
         )
     else:
         # A WSGI server (runserver, a test's live server): an open stream would hold one of its
         # threads for good, so it answers with what was missed and the browser asks again.
-        response = HttpResponse(await missed_events(after), content_type="text/event-stream")
+        response = HttpResponse(
+            await missed_events(after, active_language()), content_type="text/event-stream"
+        )
     response["Cache-Control"] = "no-cache, no-store"
     response["X-Accel-Buffering"] = "no"  # nginx: pass events on as they come
     return response

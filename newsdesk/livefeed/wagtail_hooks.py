@@ -27,11 +27,12 @@ class FeedItemViewSet(SnippetViewSet):
     menu_label = "Feed items"
     add_to_admin_menu = False
     list_display = ["__str__", "published_at", "pinned", "edited_at", "author"]
-    list_filter = ["pinned"]
+    list_filter = ["pinned", "locale"]
     search_fields = ["text"]
     search_backend_name = None
     panels = [
         FieldPanel("text"),
+        FieldPanel("locale"),
         FieldPanel("article", heading="Article"),
         FieldPanel("section"),
         FieldPanel("image"),

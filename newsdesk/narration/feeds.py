@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
 
 from newsdesk.articles.models import SectionPage
+from newsdesk.core.editions import active_language
 from newsdesk.core.models import NewsroomSettings
 from newsdesk.core.text import CleanFeed
 from newsdesk.narration.models import Narration
@@ -79,14 +80,16 @@ class PodcastRss(CleanFeed, Rss201rev2Feed):
 
 class PodcastFeed(Feed):
     feed_type = PodcastRss
-    language = "en"
+    language = None  # the edition's (Django's Feed takes the active language)
 
     def get_object(self, request, *args, **kwargs):
         return None
 
     def narrations(self, section):
-        narrations = Narration.objects.for_podcast().prefetch_related(
-            "article__article_authors__author"
+        narrations = (
+            Narration.objects.for_podcast()
+            .filter(article__locale__language_code=active_language())
+            .prefetch_related("article__article_authors__author")
         )
         if section is not None:
             narrations = narrations.filter(article__path__startswith=section.path)
@@ -168,4 +171,4 @@ class PodcastFeed(Feed):
 
 class SectionPodcastFeed(PodcastFeed):
     def get_object(self, request, section):
-        return get_object_or_404(SectionPage.objects.live().public(), slug=section)
+        return get_object_or_404(SectionPage.objects.live().public().in_edition(), slug=section)

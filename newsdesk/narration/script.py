@@ -62,6 +62,7 @@ def _pieces(text, limit):
 class Script:
     segments: tuple
     voice: str
+    language: str = ""  # the article's edition, whose voice reads it
 
     @property
     def body(self):
@@ -125,4 +126,4 @@ def build(article, *, lexicon, voice):
         spoken = speech.prepare(lexicon.apply(text))
         if spoken:
             segments.append(Segment(str(segment_id), kind, spoken))
-    return Script(tuple(segments), voice)
+    return Script(tuple(segments), voice, article.locale.language_code)

@@ -21,9 +21,11 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import translation
 
 from newsdesk.articles.models import ArticlePage
 from newsdesk.articles.services import articles_at_or_under
+from newsdesk.core.editions import language_name
 from newsdesk.narration import audio, script
 from newsdesk.narration.backends import BackendError, get_backend
 from newsdesk.narration.lexicon import find_term
@@ -74,11 +76,19 @@ class NarrationFailed(Exception):
 def current_script(article, *, lexicon=None):
     if lexicon is None:
         lexicon = LexiconEntry.objects.lexicon()
-    return script.build(article, lexicon=lexicon, voice=get_backend().identity)
+    backend = get_backend(article.locale.language_code)
+    return script.build(article, lexicon=lexicon, voice=backend.identity if backend else "")
 
 
 def unnarratable_reason(spoken):
     """Why `spoken` gets no audio at all (editors see this), or "" when it can be narrated."""
+    if not spoken.voice:
+        # Rather no audio than a voice reading another language's text.
+        return (
+            f"Not narrated: there is no voice for {language_name(spoken.language)} "
+            f"({spoken.language}). Add one to the setting NARRATION_VOICES, e.g. "
+            f"{spoken.language}=/path/to/voice.onnx."
+        )
     if not spoken.body:
         return "Not narrated: the article has no body text to read."
     limit = settings.NARRATION_MAX_WORDS
@@ -184,7 +194,7 @@ def narrate(*, article_id, text_hash="", force=False, on_progress=None, claim_id
 
 
 def generate(narration, spoken, *, on_progress=None):
-    backend = get_backend()
+    backend = get_backend(spoken.language)
     last_write = time.monotonic()
 
     def progress(fraction):
@@ -267,10 +277,11 @@ def delete_audio_file(name):
 
 
 def podcast_paths(article):
-    paths = [reverse("podcast")]
-    section = article.get_parent()
-    if section is not None:
-        paths.append(reverse("podcast_section", args=[section.slug]))
+    with translation.override(article.locale.language_code):  # the article's edition's feeds
+        paths = [reverse("podcast")]
+        section = article.get_parent()
+        if section is not None:
+            paths.append(reverse("podcast_section", args=[section.slug]))
     return paths
 
 

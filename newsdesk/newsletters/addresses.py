@@ -11,15 +11,20 @@ import unicodedata
 import idna
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 # RFC 5321 limits a path to 256 octets, which leaves 254 for the address itself.
 MAX_LENGTH = 254
-INVALID = "Please enter a valid email address"
-TOO_LONG = f"That address is too long: an email address has at most {MAX_LENGTH} characters."
+INVALID = gettext_lazy("Please enter a valid email address")
+TOO_LONG = format_lazy(
+    gettext_lazy("That address is too long: an email address has at most {limit} characters."),
+    limit=MAX_LENGTH,
+)
 # Controls, separators, surrogates, private use and unassigned code points; format characters
 # (joiners) are left to IDNA, which allows them only where a script needs them.
 FORBIDDEN = {"Cc", "Cs", "Co", "Cn", "Zs", "Zl", "Zp"}
-NON_LATIN_LOCAL_PART = (
+NON_LATIN_LOCAL_PART = gettext_lazy(
     "Please enter an address with only Latin letters, digits and punctuation before the @."
 )
 

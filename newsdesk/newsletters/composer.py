@@ -28,7 +28,8 @@ from django.core.mail import EmailMultiAlternatives, mailers
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from wagtail.rich_text import expand_db_html
 
 from newsdesk.newsletters import addresses, tokens
@@ -36,6 +37,19 @@ from newsdesk.newsletters import addresses, tokens
 # Stands in for the unsubscribe URL in the rendered issue; never appears in real content.
 UNSUBSCRIBE_MARKER = "NEWSDESK-UNSUBSCRIBE-URL-3f9c2a"
 LEAD_IMAGE_SPEC = "fill-1120x630|format-jpeg|jpegquality-70"
+
+
+def in_language(language):
+    """Render mail in `language` (a reader's, a newsletter's): its words, dates and links."""
+    return translation.override(language or settings.LANGUAGE_CODE)
+
+
+def names(items):
+    """'A', 'A and B', 'A, B and C' in the active language."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return _("%(first)s and %(last)s") % {"first": ", ".join(items[:-1]), "last": items[-1]}
 
 
 def absolute(url):
@@ -116,13 +130,15 @@ def issue_context(issue):
 
 
 def render_issue(issue):
-    """(subject, HTML, text) of an issue with the unsubscribe marker in place of the link."""
-    context = issue_context(issue)
-    return (
-        issue.subject,
-        render_to_string("newsletters/email/issue.html", context),
-        render_to_string("newsletters/email/issue.txt", context),
-    )
+    """(subject, HTML, text) of an issue with the unsubscribe marker in place of the link, in
+    the newsletter's language."""
+    with in_language(issue.newsletter.language):
+        context = issue_context(issue)
+        return (
+            issue.subject,
+            render_to_string("newsletters/email/issue.html", context),
+            render_to_string("newsletters/email/issue.txt", context),
+        )
 
 
 PREVIEW_CSP = (
@@ -259,7 +275,9 @@ class IssueMail:
     def _url_parts(self):
         # reverse() once per issue rather than once per subscriber.
         marker = "TOKEN-3f9c2a"
-        return absolute(reverse("newsletters:unsubscribe", args=[marker])).split(marker)
+        with in_language(self.newsletter.language):
+            url = reverse("newsletters:unsubscribe", args=[marker])
+        return absolute(url).split(marker)
 
     @cached_property
     def _mailto_prefix(self):
@@ -330,6 +348,7 @@ def templated_email(name, context, *, to, from_email=None):
     context = {
         "site_name": settings.WAGTAIL_SITE_NAME,
         "site_url": settings.SITE_URL,
+        "newsletter_names": names([n.name for n in context.get("newsletters", [])]),
         **context,
     }
     subject = " ".join(render_to_string(f"newsletters/email/{name}_subject.txt", context).split())

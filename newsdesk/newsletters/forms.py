@@ -1,11 +1,12 @@
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from newsdesk.newsletters import addresses
 from newsdesk.newsletters.models import Newsletter
 
-CHOOSE_ONE = "Please choose at least one newsletter."
-UNKNOWN = "Please choose one of our newsletters."
+CHOOSE_ONE = gettext_lazy("Please choose at least one newsletter.")
+UNKNOWN = gettext_lazy("Please choose one of our newsletters.")
 
 
 class SignupForm(forms.Form):
@@ -24,7 +25,7 @@ class SignupForm(forms.Form):
         # normalise() refuses NUL with the other control characters, in the reader's words.
         self.fields["email"].validators = []
         if newsletters is None:
-            newsletters = list(Newsletter.objects.active())
+            newsletters = list(Newsletter.objects.active().in_edition())
         self.newsletters = {newsletter.slug: newsletter for newsletter in newsletters}
         self.fields["newsletter"].choices = [(slug, slug) for slug in self.newsletters]
 

@@ -4,23 +4,23 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, PreviewableMixin
+from wagtail.models import Locale, Orderable, PreviewableMixin
 
 from newsdesk.articles.models import ArticlePage, attach_sections
+from newsdesk.core.editions import home_path
 from newsdesk.newsletters import addresses
 from newsdesk.newsletters.addresses import single_line
+from newsdesk.newsletters.querysets import DeliveryQuerySet, IssueQuerySet, NewsletterQuerySet
 
 
-class NewsletterQuerySet(models.QuerySet):
-    def active(self):
-        """Newsletters readers can sign up for: active, and not only for members."""
-        return self.filter(active=True, members_only=False)
+def default_locale_id():
+    return Locale.get_default().pk
 
 
 class Newsletter(models.Model):
@@ -59,6 +59,14 @@ class Newsletter(models.Model):
         help_text="For members only: not listed, no sign-ups; members receive it while their "
         "membership is current.",
     )
+    locale = models.ForeignKey(
+        "wagtailcore.Locale",
+        default=default_locale_id,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="edition",
+        help_text="The edition that offers it; its mail is in this edition's language.",
+    )
     sort_order = models.IntegerField(null=True, blank=True, editable=False)
 
     objects = NewsletterQuerySet.as_manager()
@@ -70,6 +78,7 @@ class Newsletter(models.Model):
         FieldPanel("description"),
         FieldPanel("cadence"),
         FieldPanel("host"),
+        FieldPanel("locale"),
         FieldRowPanel([FieldPanel("sender_name"), FieldPanel("sender_email")], heading="Sender"),
         FieldRowPanel([FieldPanel("active"), FieldPanel("members_only")]),
     ]
@@ -81,7 +90,11 @@ class Newsletter(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return f"/newsletters/#{self.slug}"
+        return f"{home_path(self.language)}newsletters/#{self.slug}"
+
+    @property
+    def language(self):
+        return self.locale.language_code
 
     @property
     def from_email(self):
@@ -112,6 +125,8 @@ class Subscriber(ClusterableModel):
     )
     suppressed_reason = models.CharField(max_length=20, blank=True, choices=Suppression.choices)
     suppressed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The edition the reader last signed up on: the language of the mail we send them.
+    language = models.CharField(max_length=12, blank=True, editable=False)
     # Set when a confirmation mail goes out, cleared on confirmation: a link works once.
     confirm_nonce = models.CharField(max_length=32, blank=True, editable=False)
 
@@ -178,47 +193,6 @@ class Subscription(models.Model):
         if self.status == self.Status.UNSUBSCRIBED and not self.unsubscribed_at:
             self.unsubscribed_at = now
         super().save(*args, **kwargs)
-
-
-class IssueQuerySet(models.QuerySet):
-    def with_progress(self):
-        """Delivery counts by state, for listings, in the same query."""
-        statuses = Delivery.Status
-        return self.annotate(
-            **{
-                f"{status.value}_count": Count("deliveries", filter=Q(deliveries__status=status))
-                for status in statuses
-            }
-        )
-
-    # Every change of an issue's `status` is one of these conditional UPDATEs: the admin, the
-    # scheduled task and the senders never overwrite each other. Each returns the rows changed.
-
-    def schedule(self, when):
-        """Drafts and scheduled issues go out at `when`."""
-        return self.filter(status__in=[Issue.Status.DRAFT, Issue.Status.SCHEDULED]).update(
-            status=Issue.Status.SCHEDULED, scheduled_at=when
-        )
-
-    def unschedule(self):
-        return self.filter(status=Issue.Status.SCHEDULED).update(
-            status=Issue.Status.DRAFT, scheduled_at=None
-        )
-
-    def start_sending(self, *, subject, html, text, now):
-        """Scheduled issues start going out with this content, fixed for every subscriber."""
-        return self.filter(status=Issue.Status.SCHEDULED).update(
-            status=Issue.Status.SENDING,
-            started_at=now,
-            sent_subject=subject,
-            sent_html=html,
-            sent_text=text,
-        )
-
-    def mark_sent(self):
-        return self.filter(status=Issue.Status.SENDING).update(
-            status=Issue.Status.SENT, finished_at=timezone.now(), send_error=""
-        )
 
 
 class Issue(PreviewableMixin, ClusterableModel):
@@ -311,7 +285,11 @@ class Issue(PreviewableMixin, ClusterableModel):
         found = ArticlePage.objects.for_listing().in_bulk(chosen_ids)
         articles = [found[pk] for pk in chosen_ids if pk in found]
         if self.latest_count:
-            latest = ArticlePage.objects.for_listing().exclude(pk__in=chosen_ids)
+            latest = (
+                ArticlePage.objects.for_listing()
+                .filter(locale_id=self.newsletter.locale_id)
+                .exclude(pk__in=chosen_ids)
+            )
             if self.latest_section_id:
                 section = self.latest_section
                 latest = latest.child_of(section) if section else latest.none()
@@ -338,22 +316,6 @@ class IssueArticle(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = "chosen article"
-
-
-class DeliveryQuerySet(models.QuerySet):
-    def claimable(self, now=None):
-        """Rows waiting to be sent (a deferred row once its retry time came), and rows whose
-        claim ran out (their worker died).
-
-        A claimed row always has a lease and a queued row has one only while it waits to be
-        retried, so both cases are "unfinished, and no lease in the future"; said that way the
-        condition is the "to do" index's own, which the database then reads in order.
-        """
-        now = now or timezone.now()
-        return self.unfinished().filter(Q(lease_until__isnull=True) | Q(lease_until__lt=now))
-
-    def unfinished(self):
-        return self.filter(status__in=[Delivery.Status.QUEUED, Delivery.Status.CLAIMED])
 
 
 class Delivery(models.Model):

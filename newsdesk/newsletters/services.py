@@ -35,7 +35,7 @@ class SignUp:
 # Sign-up and double opt-in -----------------------------------------------------------------
 
 
-def sign_up(*, email, newsletters, source_url=""):
+def sign_up(*, email, newsletters, source_url="", language=""):
     """Subscribe `email` (canonical) to `newsletters`, pending confirmation by mail.
 
     Whatever the address's state (new, pending, already confirmed, suppressed), the reader sees
@@ -48,6 +48,9 @@ def sign_up(*, email, newsletters, source_url=""):
         )
         if subscriber.suppressed:
             return SignUp(subscriber)
+        if language and subscriber.language != language:
+            subscriber.language = language
+            subscriber.save(update_fields=["language"])
         needs_confirmation = False
         for newsletter in newsletters:
             subscription, _ = Subscription.objects.get_or_create(
@@ -124,15 +127,16 @@ def send_confirmation(*, subscriber_id):
     if not newsletters:
         return False
     token = tokens.make_confirm_token(subscriber.pk, subscriber.confirm_nonce)
-    message = composer.templated_email(
-        "confirm",
-        {
-            "newsletters": newsletters,
-            "confirm_url": composer.absolute(reverse("newsletters:confirm", args=[token])),
-        },
-        to=subscriber.email,
-        from_email=newsletters[0].from_email if len(newsletters) == 1 else None,
-    )
+    with composer.in_language(subscriber.language):
+        message = composer.templated_email(
+            "confirm",
+            {
+                "newsletters": newsletters,
+                "confirm_url": composer.absolute(reverse("newsletters:confirm", args=[token])),
+            },
+            to=subscriber.email,
+            from_email=newsletters[0].from_email if len(newsletters) == 1 else None,
+        )
     composer.send(message)
     return True
 
@@ -215,22 +219,23 @@ def send_welcome(*, subscriber_id, subscription_ids):
     )
     if not subscriptions:
         return False
-    items = [
-        {
-            "newsletter": subscription.newsletter,
-            "unsubscribe_url": composer.unsubscribe_url(
-                subscription.subscriber_id, subscription.newsletter_id
-            ),
-        }
-        for subscription in subscriptions
-    ]
-    newsletters = [item["newsletter"] for item in items]
-    message = composer.templated_email(
-        "welcome",
-        {"subscriptions": items, "newsletters": newsletters},
-        to=subscriptions[0].subscriber.email,
-        from_email=newsletters[0].from_email if len(newsletters) == 1 else None,
-    )
+    with composer.in_language(subscriptions[0].subscriber.language):
+        items = [
+            {
+                "newsletter": subscription.newsletter,
+                "unsubscribe_url": composer.unsubscribe_url(
+                    subscription.subscriber_id, subscription.newsletter_id
+                ),
+            }
+            for subscription in subscriptions
+        ]
+        newsletters = [item["newsletter"] for item in items]
+        message = composer.templated_email(
+            "welcome",
+            {"subscriptions": items, "newsletters": newsletters},
+            to=subscriptions[0].subscriber.email,
+            from_email=newsletters[0].from_email if len(newsletters) == 1 else None,
+        )
     composer.send(message)
     return True
 

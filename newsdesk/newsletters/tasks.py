@@ -62,8 +62,10 @@ def queue(later):
 # What views, the admin and commands call: a workflow, then its mail or senders queued.
 
 
-def sign_up(*, email, newsletters, source_url=""):
-    result = services.sign_up(email=email, newsletters=newsletters, source_url=source_url)
+def sign_up(*, email, newsletters, source_url="", language=""):
+    result = services.sign_up(
+        email=email, newsletters=newsletters, source_url=source_url, language=language
+    )
     queue(result.later)
     return result.subscriber
 

@@ -2,22 +2,26 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from newsdesk.core import ratelimit
 from newsdesk.core.csrf import is_cross_site, same_origin_only
+from newsdesk.core.editions import active_language
 from newsdesk.newsletters import services, tasks, tokens
 from newsdesk.newsletters.forms import SignupForm, UnsubscribePageForm
 from newsdesk.newsletters.models import Newsletter, Subscriber, Subscription
 
-THANKS = "Thank you for signing up. We've sent you a confirmation email."
-TOO_MANY = "Too many sign-ups from your network. Please try again in {minutes} minutes."
+THANKS = gettext_lazy("Thank you for signing up. We've sent you a confirmation email.")
+TOO_MANY = gettext_lazy(
+    "Too many sign-ups from your network. Please try again in {minutes} minutes."
+)
 
 
 def index(request):
-    newsletters = Newsletter.objects.active().select_related("host")
+    newsletters = Newsletter.objects.active().in_edition().select_related("host")
     return render(request, "newsletters/index.html", {"newsletters": newsletters})
 
 
@@ -60,6 +64,7 @@ def subscribe(request):
                 email=email,
                 newsletters=form.chosen_newsletters,
                 source_url=form.cleaned_data["source"],
+                language=active_language(),
             )
     return _signup_response(request, status=200, message=THANKS)
 
@@ -161,7 +166,7 @@ def unsubscribe(request, token):
     )
     others = [
         {"newsletter": other, "status": states.get(other.pk, "")}
-        for other in Newsletter.objects.active().exclude(pk=newsletter.pk)
+        for other in Newsletter.objects.active().in_edition().exclude(pk=newsletter.pk)
     ]
     return render(
         request,

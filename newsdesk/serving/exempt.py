@@ -12,6 +12,9 @@ import functools
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.urls import Resolver404, resolve
+from django.utils import translation
+
+from newsdesk.core.editions import language_of_path
 
 
 def page_cache_exempt(view_or_pattern):
@@ -23,7 +26,10 @@ def page_cache_exempt(view_or_pattern):
 def exempt(path):
     """Whether the view `path` resolves to, or a URL pattern it is under, opted out."""
     try:
-        match = resolve(path)
+        # In the path's edition: Django resolves /uk/... only while Ukrainian is active, and
+        # this runs before the request's language is.
+        with translation.override(language_of_path(path)):
+            match = resolve(path)
     except Resolver404:
         return False
     chain = match.tried[-1] if match.tried else []  # the patterns that matched, outermost first

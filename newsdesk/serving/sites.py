@@ -16,6 +16,7 @@ from django.db import close_old_connections
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http.request import split_domain_port
+from django.utils import translation
 from django.utils.decorators import sync_and_async_middleware
 from wagtail.models import Site
 
@@ -37,7 +38,10 @@ def find_for_request(request):
         if found is not None:
             # Routing starts at the specific root page: fetched here once, not per request.
             # It routes with its path alone; the front page it shows is read afresh (HomePage).
-            found.root_page = found.root_page.specific
+            found.edition_roots = edition_roots(found.root_page)
+            found.root_page = found.edition_roots.get(
+                found.root_page.locale_id, found.root_page.specific
+            )
         _sites[host(request)] = (version, found)
     return fresh_copy(found)
 
@@ -65,12 +69,37 @@ def remembered(request):
     return found[1]
 
 
+def edition_roots(root_page):
+    """The live translations of the site's root page (itself included), by language code and by
+    locale id: each edition's front page."""
+    translations = root_page.get_translations(inclusive=True).live().select_related("locale")
+    roots = {}
+    for page in translations:
+        roots[page.locale.language_code] = roots[page.locale_id] = page.specific
+    return roots
+
+
 def fresh_copy(site):
     if site is None:
         return None
     copied = copy.copy(site)
-    copied.root_page = copy.copy(site.root_page)
+    roots = getattr(site, "edition_roots", {})
+    copied.root_page = copy.copy(roots.get(translation.get_language(), site.root_page))
+    copied.root_page.is_edition_root = True
     return copied
+
+
+class EditionRootMixin:
+    """For the type of page that is the site's root: Wagtail routes every request from
+    `site.root_page.localized`, which looks the active locale up in the database each time.
+    The site this module gives a request already holds the root page in the request's
+    language (edition_roots), so that page is its own localized version."""
+
+    is_edition_root = False
+
+    @property
+    def localized(self):
+        return self if self.is_edition_root else super().localized
 
 
 def clear():

@@ -15,10 +15,14 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 
+from newsdesk.core.editions import active_language, language_codes, language_of_path
 from newsdesk.serving.hot import hot_copies
 
 # "sites": Wagtail's sites, which each process keeps in memory (newsdesk.serving.sites).
 CONTENT_VERSIONS = ("articles", "feed", "chrome", "sites")
+# Kept per edition (language): an article or feed item of one edition leaves the other's pages
+# in the cache. A page reads the versions of its path's edition.
+EDITION_VERSIONS = ("articles", "feed")
 
 
 def cache():
@@ -29,7 +33,9 @@ def path_version_key(path):
     return f"pagecache:v:{hashlib.md5(path.encode()).hexdigest()}"
 
 
-def content_version_key(name):
+def content_version_key(name, language=None):
+    if name in EDITION_VERSIONS:
+        return f"pagecache:content:{name}:{language or settings.LANGUAGE_CODE}"
     return f"pagecache:content:{name}"
 
 
@@ -38,17 +44,20 @@ def renew_versions(keys):
     hot_copies.clear()  # this process shows the change at once; the others within lifetimes.hot
 
 
-def bump(*names):
+def bump(*names, language=None):
     """Mark shared content as changed ("articles", "feed", "chrome"): whatever is keyed on it is
-    built anew. At once and again after the commit, as purge_paths does."""
-    keys = [content_version_key(name) for name in names]
+    built anew, in the edition of `language` only, or in every edition. At once and again after
+    the commit, as purge_paths does."""
+    languages = [language] if language else language_codes()
+    keys = sorted({content_version_key(name, each) for name in names for each in languages})
     renew_versions(keys)
     transaction.on_commit(lambda: renew_versions(keys))
 
 
-def content_version(name):
-    """The current version of one kind of shared content, for keys of objects cached under it."""
-    key = content_version_key(name)
+def content_version(name, language=None):
+    """The current version of one kind of shared content (in the edition being served, unless
+    told), for keys of objects cached under it."""
+    key = content_version_key(name, language or active_language())
     version = cache().get(key)
     return version if version is not None else first_versions([key])[key]
 
@@ -83,7 +92,8 @@ class FragmentVersions:
 
 
 def read_versions(path):
-    keys = {content_version_key(name): name for name in CONTENT_VERSIONS}
+    language = language_of_path(path)
+    keys = {content_version_key(name, language): name for name in CONTENT_VERSIONS}
     keys[path_version_key(path)] = "path"
     found = cache().get_many(list(keys))
     if len(found) < len(keys):

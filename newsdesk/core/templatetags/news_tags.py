@@ -4,6 +4,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import gettext, pgettext
 from wagtail.images.models import Picture
 
 from newsdesk.core.images import LAYOUTS
@@ -80,17 +81,25 @@ def news_time(value, style="datetime"):
     if not value:
         return ""
     local = timezone.localtime(value)
+    # Formats of Django's `date` filter, translated: each language writes dates its own way
+    # (Ukrainian: "4 березня 2026, 11:46", month names in the genitive with "E").
     label = None
     if style == "relative":
         today = timezone.localdate()
         days = (today - local.date()).days
         if days == 0:
-            fmt = "g:i A"
+            fmt = pgettext("clock time", "g:i A")
         elif days == 1:
-            fmt, label = None, "Yesterday"
+            fmt, label = None, gettext("Yesterday")
+        elif local.year == today.year:
+            fmt = pgettext("day and month", "M j")
         else:
-            fmt = "M j" if local.year == today.year else "M j, Y"
+            fmt = pgettext("date", "M j, Y")
+    elif style == "date":
+        fmt = pgettext("date", "M j, Y")
+    elif style == "clock":
+        fmt = pgettext("clock time", "g:i A")
     else:
-        fmt = {"date": "M j, Y", "clock": "g:i A"}.get(style, "M j, Y g:i A")
+        fmt = pgettext("date and time", "M j, Y g:i A")
     shown = label if label else date_format(local, fmt)
     return format_html('<time datetime="{}">{}</time>', date_format(local, "c"), shown)

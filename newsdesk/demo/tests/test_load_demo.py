@@ -1,16 +1,19 @@
 import io
+import re
 from collections import Counter
 
 import pytest
 from django.core.management import call_command
 from django.tasks import task_backends
-from wagtail.models import Page, ReferenceIndex, Revision
+from wagtail.models import Locale, Page, ReferenceIndex, Revision
 
 from newsdesk.articles.models import ArticlePage, SectionPage
 from newsdesk.conftest import make_article, use_task_backend
 from newsdesk.core.models import NewsImage
 from newsdesk.demo import content
 from newsdesk.frontpage.models import HomePage
+from newsdesk.livefeed.models import FeedItem
+from newsdesk.newsletters.models import Newsletter
 from newsdesk.people.models import Author
 
 pytestmark = pytest.mark.django_db
@@ -29,23 +32,51 @@ def test_it_loads_a_believable_newsroom_once(settings):
     use_task_backend(settings, "dummy")
     call_command("load_demo")
 
-    articles = ArticlePage.objects.live()
+    articles = ArticlePage.objects.live().in_edition("en")
     assert articles.count() >= 24
     assert SectionPage.objects.live().count() >= 4
     assert Author.objects.exclude(photo=None).count() >= 6
     assert all(200 <= a.word_count <= 1500 for a in articles), [a.word_count for a in articles]
     assert articles.exclude(lead_image=None).count() >= 20
     assert articles.filter(tagged_items__isnull=False).distinct().count() == articles.count()
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="en")
     assert home.lead_story and home.featured_article and home.picks.count() >= 3
     assert home.title == content.SITE_NAME
     # In the editors' order (the database returns rows without sort_order in any order).
     assert [t.article.slug for t in home.top_stories.all()] == content.HOME["top_stories"]
     assert [p.article.slug for p in home.picks.all()] == content.HOME["editors_picks"]
 
+    check_ukrainian_edition(home)
+
     before = snapshot()
     call_command("load_demo")
     assert snapshot() == before
+
+
+def check_ukrainian_edition(english_home):
+    """Eight articles of its own language, four of them translations of English ones, in
+    sections with Ukrainian names, with its own curation, feed items and newsletter."""
+    uk = Locale.objects.get(language_code="uk")
+    home = HomePage.objects.get(locale=uk)
+    assert home.translation_key == english_home.translation_key and home.live
+    articles = ArticlePage.objects.live().filter(locale=uk)
+    assert articles.count() >= 8
+    english_keys = set(
+        ArticlePage.objects.in_edition("en").values_list("translation_key", flat=True)
+    )
+    translations = [a for a in articles if a.translation_key in english_keys]
+    assert len(translations) == 4
+    assert all(
+        a.lead_image_id
+        for a in translations
+        if a.get_translation(Locale.get_default()).lead_image_id
+    )
+    assert {s.title for s in SectionPage.objects.filter(locale=uk)} >= {"Новини", "Україна", "Світ"}
+    assert home.lead_story.locale_id == uk.pk and home.picks.count() >= 3
+    assert FeedItem.objects.visible().filter(locale=uk).count() >= 5
+    assert Newsletter.objects.filter(locale=uk, active=True).exists()
+    for article in articles:
+        assert re.search("[іїєґ]", article.title + article.standfirst), article.slug
 
 
 def test_it_leaves_a_newsrooms_own_content_alone(settings, home, client):
@@ -81,7 +112,8 @@ def test_it_leaves_the_worker_no_index_or_rendition_tasks(
         "update_reference_index_task",
         "generate_renditions",
     }, queued
-    assert sum(queued.values()) <= len(content.ARTICLES), queued
+    articles = len(content.ARTICLES) + len(content.edition("uk")["articles"])
+    assert sum(queued.values()) <= articles, queued  # a share picture per article at most
 
     # Indexed all the same, once, by the loader: search finds an article by its headline and
     # the image library knows where each lead photo is used.

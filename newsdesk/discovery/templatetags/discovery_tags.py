@@ -1,6 +1,7 @@
 from django import template
 
 from newsdesk.core.models import NewsroomSettings
+from newsdesk.discovery import editions
 from newsdesk.discovery import structured_data as sd
 from newsdesk.discovery.feeds import feed_links
 from newsdesk.discovery.links import absolute, page_url
@@ -97,7 +98,7 @@ def author_head(context, author, articles=None):
 @register.inclusion_tag("discovery/head.html", takes_context=True)
 def home_head(context, page):
     request = context["request"]
-    url = absolute("/")
+    url = page_url(page, request)  # each edition's front page is its own canonical page
     description = page.search_description or NewsroomSettings.load(request_or_site=request).tagline
     return {
         "canonical": url,
@@ -115,3 +116,15 @@ def site_feed_links():
 @register.inclusion_tag("discovery/related.html")
 def related_stories(article):
     return {"articles": related_articles(article)}
+
+
+@register.inclusion_tag("discovery/alternates.html", takes_context=True)
+def edition_alternates(context):
+    """hreflang links to the page in every edition, with x-default (reciprocal: every edition
+    of a page prints the same set)."""
+    return {"alternates": editions.alternates(context.get("request"), context.get("page"))}
+
+
+@register.inclusion_tag("discovery/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    return {"editions": editions.switcher(context.get("request"), context.get("page"))}

@@ -11,8 +11,9 @@ register = template.Library()
 def editors_picks(context, exclude=None):
     """The front page's editors' picks, for the end of other pages."""
     site = Site.find_for_request(context["request"])
-    # The site's root page is the front page: its picks are read by its id alone.
-    picks = chosen_articles(EditorsPick, site.root_page_id) if site else []
+    # The site's root page in the request's edition (newsdesk.serving.sites) is the front
+    # page: its picks are read by its id alone.
+    picks = chosen_articles(EditorsPick, site.root_page.pk) if site else []
     if exclude is not None:
         picks = [pick for pick in picks if pick.pk != exclude.pk]
     return {"picks": cards_ready(picks[:4], "card"), "request": context["request"]}

@@ -10,7 +10,7 @@ register = template.Library()
 def news_feed_sidebar(heading_id="news-feed-heading"):
     """The latest updates, pinned first, that the page's script keeps current."""
     # The stream's cursor read with the list, in one statement: later writes reach the stream.
-    items = list(FeedItem.objects.for_sidebar().with_current_cursor())
+    items = list(FeedItem.objects.in_edition().for_sidebar().with_current_cursor())
     cursor = (items[0].current_cursor or 0) if items else FeedItem.objects.current_cursor()
     attach_renditions([item.image for item in items], "card")
     return {

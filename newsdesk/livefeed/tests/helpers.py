@@ -9,7 +9,7 @@ import time
 from collections import Counter
 from contextlib import suppress
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import requests
 
@@ -36,11 +36,11 @@ class EventStream:
     spoiling the connection, which http.client's reader does not allow.
     """
 
-    def __init__(self, base_url, last_event_id=None, query=""):
+    def __init__(self, base_url, last_event_id=None, query="", path="/news-feed/stream/"):
         parts = urlsplit(base_url)
         self.socket = socket.create_connection((parts.hostname, parts.port), timeout=10)
         headers = [
-            f"GET /news-feed/stream/{query} HTTP/1.1",
+            f"GET {quote(path)}{query} HTTP/1.1",
             f"Host: {parts.netloc}",
             "Accept: text/event-stream",
         ]

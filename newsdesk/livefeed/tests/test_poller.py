@@ -28,7 +28,7 @@ def test_it_polls_once_per_interval_for_all_streams(settings, monkeypatch):
     queries = capture_poller_queries(broadcaster)
 
     async def scenario():
-        streams = [event_stream(None, seconds=60) for _ in range(200)]
+        streams = [event_stream(None, seconds=60, language="en") for _ in range(200)]
         firsts = await asyncio.gather(*(anext(stream) for stream in streams))
         assert all(first.startswith(b"retry:") for first in firsts)
         # Ten polls with every stream open; the poller runs in this loop, the wait in a thread.

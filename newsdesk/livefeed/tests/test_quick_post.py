@@ -85,7 +85,9 @@ def test_it_corrects_an_item_in_the_snippet_editor_with_a_new_revision(client, e
     form = client.get(url)
     assert form.status_code == 200 and b'name="pinned"' in form.content
     text = contentstate_from_plain_text("Three people injured")
-    response = client.post(url, {"text": text, "action-publish": "publish"}, follow=True)
+    # The form's fields as a browser sends them: the text, and the edition it stays in.
+    data = {"text": text, "locale": item.locale_id, "action-publish": "publish"}
+    response = client.post(url, data, follow=True)
     assert response.status_code == 200
     item.refresh_from_db()
     assert item.plain_text == "Three people injured" and item.edited_at is not None

@@ -44,9 +44,24 @@ class Backend(ABC):
 _backends = {}
 
 
-def get_backend():
-    """The configured backend, one instance per process, so a model is loaded once per worker."""
+def voice_config(language=None):
+    """NARRATION_BACKEND with the voice of `language` (NARRATION_VOICES); None when the
+    language has none. The default language falls back to NARRATION_BACKEND's own voice."""
     config = settings.NARRATION_BACKEND
+    language = language or settings.LANGUAGE_CODE
+    voice = settings.NARRATION_VOICES.get(language)
+    if voice:
+        return {**config, "OPTIONS": {**config.get("OPTIONS", {}), "model": voice}}
+    return config if language == settings.LANGUAGE_CODE else None
+
+
+def get_backend(language=None):
+    """The backend speaking `language` (default: the first of LANGUAGES), one instance per
+    process and voice, so a model is loaded once per worker; None for a language without a
+    voice."""
+    config = voice_config(language)
+    if config is None:
+        return None
     key = json.dumps(config, sort_keys=True, default=str)
     if key not in _backends:
         _backends[key] = import_string(config["CLASS"])(**config.get("OPTIONS", {}))

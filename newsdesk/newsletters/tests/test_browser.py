@@ -106,7 +106,7 @@ def test_it_signs_up_through_a_result_page_without_javascript(browser, site, smt
     again.get_by_role("button", name="Sign up").click()
     page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Check your inbox"
-    assert THANKS in page.locator("main").inner_text()
+    assert str(THANKS) in page.locator("main").inner_text()
     subscriber = Subscriber.objects.get()
     assert sorted(subscriber.subscriptions.values_list("newsletter__slug", flat=True)) == [
         "morning-brief",

@@ -38,7 +38,7 @@ def test_it_signs_up_confirms_by_mail_and_welcomes(
         weekly.slug,
     )
     assert response.status_code == 200
-    assert escape(THANKS) in response.content.decode()
+    assert escape(str(THANKS)) in response.content.decode()
     subscriber = Subscriber.objects.get()
     assert subscriber.email == "reader@example.org"
     assert subscriber.source_url == "/news/a-story/"
@@ -123,7 +123,7 @@ def test_it_mails_a_suppressed_address_nothing(
     response = sign_up(
         client, django_capture_on_commit_callbacks, "bounced@example.org", newsletter.slug
     )
-    assert escape(THANKS) in response.content.decode()
+    assert escape(str(THANKS)) in response.content.decode()
     assert not Subscription.objects.exists()
     assert smtp.count == 0
 

@@ -1,6 +1,21 @@
 // Newsdesk's reader scripts, in one file so a page costs one request for them. Each part starts
 // only where its markup is on the page; without JavaScript every page still works.
 
+// The words the scripts show, in the page's language: base.html prints them, translated, as
+// JSON (a data block, which the Content-Security-Policy does not treat as a script).
+function uiText(key, fallback, count) {
+  if (!uiText.strings) {
+    const data = document.getElementById("ui-strings");
+    try {
+      uiText.strings = data ? JSON.parse(data.textContent) : {};
+    } catch (error) {
+      uiText.strings = {};
+    }
+  }
+  const text = uiText.strings[key] || fallback;
+  return count === undefined ? text : text.replace("%s", count);
+}
+
 // Live news feed: keeps the page's feed list current from /news-feed/stream/ (Server-Sent Events).
 // Without this script the list is plain HTML that a reload updates.
 (() => {
@@ -70,7 +85,10 @@
   }
 
   function showUnseen() {
-    newButton.textContent = unseen === 1 ? "1 new update ↑" : `${unseen} new updates ↑`;
+    // The language's plural form (one, few, many, other), as Django's catalogue has them.
+    const form = new Intl.PluralRules(document.documentElement.lang || "en").select(unseen);
+    const fallback = unseen === 1 ? "%s new update ↑" : "%s new updates ↑";
+    newButton.textContent = uiText(`new-${form}`, fallback, unseen);
     newButton.hidden = false;
   }
 
@@ -94,7 +112,7 @@
       place(li, list);
       if (!li.querySelector(".feed-item__updated")) {
         const text = li.querySelector(".feed-item__text");
-        announcer.textContent = `New update: ${text ? text.textContent.trim() : ""}`;
+        announcer.textContent = `${uiText("newUpdate", "New update:")} ${text ? text.textContent.trim() : ""}`;
         if (listIsAboveView()) {
           unseen += 1;
           showUnseen();
@@ -197,7 +215,7 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "listen-here";
-    button.setAttribute("aria-label", "Listen from here");
+    button.setAttribute("aria-label", uiText("listenHere", "Listen from here"));
     button.innerHTML =
       '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">' +
       '<path d="M8 5.5v13l10.5-6.5z"/></svg>';
@@ -229,7 +247,7 @@
       audio.playbackRate = value;
       audio.defaultPlaybackRate = value;
       speed.textContent = value + "x";
-      speed.setAttribute("aria-label", "Playback speed " + value + "x");
+      speed.setAttribute("aria-label", uiText("speed", "Playback speed %s", value + "x"));
     }
     setSpeed(savedSpeed());
 
@@ -298,15 +316,16 @@
     audio.addEventListener("loadedmetadata", update);
     audio.addEventListener("play", function () {
       player.classList.add("is-playing");
-      playLabel.textContent = "Pause";
+      playLabel.textContent = uiText("pause", "Pause");
     });
     audio.addEventListener("pause", function () {
       player.classList.remove("is-playing");
-      playLabel.textContent = audio.currentTime > 0 && !audio.ended ? "Resume" : "Listen";
+      playLabel.textContent =
+        audio.currentTime > 0 && !audio.ended ? uiText("resume", "Resume") : uiText("listen", "Listen");
     });
     audio.addEventListener("ended", function () {
       highlight(-1);
-      playLabel.textContent = "Listen";
+      playLabel.textContent = uiText("listen", "Listen");
     });
 
     if ("mediaSession" in navigator && window.MediaMetadata) {
@@ -314,7 +333,7 @@
         var headline = document.getElementById("headline");
         navigator.mediaSession.metadata = new window.MediaMetadata({
           title: headline ? headline.textContent.trim() : document.title,
-          artist: "Read by an AI voice",
+          artist: uiText("artist", "Read by an AI voice"),
         });
       });
     }
@@ -337,7 +356,7 @@
 (() => {
   "use strict";
 
-  const FAILED = "Something went wrong. Please try again in a moment.";
+  const FAILED = uiText("failed", "Something went wrong. Please try again in a moment.");
 
   function showError(form, name, message) {
     const error = form.querySelector(`[data-error-for="${name}"]`);

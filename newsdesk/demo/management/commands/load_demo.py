@@ -15,6 +15,7 @@ STEPS = [
     "newsdesk.demo.newsroom.load",
     "newsdesk.demo.newsletters.load",
     "newsdesk.demo.feed.load",
+    "newsdesk.demo.edition.load",
 ]
 
 DEMO_LOGINS = [

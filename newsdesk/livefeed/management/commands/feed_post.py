@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
+from wagtail.models import Locale
 
 from newsdesk.livefeed.forms import QuickPostForm, contentstate_from_plain_text
 
@@ -13,19 +15,28 @@ class Command(BaseCommand):
         parser.add_argument("--link", default="", help="The address of one of our articles.")
         parser.add_argument("--pin", action="store_true", help="Keep the update at the top.")
         parser.add_argument(
+            "--language",
+            default=settings.LANGUAGE_CODE,
+            help="The edition whose feed gets the update (a code of LANGUAGES; default: the "
+            "first).",
+        )
+        parser.add_argument(
             "--user",
             help="Post as this staff user (their permissions apply: a user who may not "
             "publish leaves the update for an editor); by default the post is the newsroom's "
             "own, from a trusted script.",
         )
 
-    def handle(self, *args, text, link, pin, user=None, **options):
+    def handle(self, *args, text, link, pin, language, user=None, **options):
         author = None
         if user:
             author = get_user_model().objects.filter(username=user, is_active=True).first()
             if author is None:
                 raise CommandError(f"No active user named {user!r}.")
-        data = {"text": contentstate_from_plain_text(text), "link": link}
+        locale = Locale.objects.filter(language_code=language).first()
+        if locale is None:
+            raise CommandError(f"No edition in {language!r}; LANGUAGES has {settings.LANGUAGES}.")
+        data = {"text": contentstate_from_plain_text(text), "link": link, "locale": locale.pk}
         if pin:
             data["pinned"] = "on"
         form = QuickPostForm(data=data, user=author)
