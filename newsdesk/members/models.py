@@ -4,6 +4,7 @@ counts them; no card data is ever stored here: Stripe Checkout takes it on Strip
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
@@ -255,20 +256,22 @@ class ProcessedEvent(models.Model):
 class SupportSettings(BaseSiteSetting):
     """The words of the support prompts; members never see them (hidden in the browser)."""
 
-    header_link_text = models.CharField(max_length=40, default="Support us")
+    header_link_text = models.CharField(max_length=40, default=gettext_noop("Support us"))
     article_prompt_heading = models.CharField(
-        max_length=120, default="Independent journalism needs you"
+        max_length=120, default=gettext_noop("Independent journalism needs you")
     )
     article_prompt_text = models.TextField(
         max_length=500,
-        default="Our reporting is free to read and paid for by readers. "
-        "If it helped you today, help keep it going.",
+        default=gettext_noop(
+            "Our reporting is free to read and paid for by readers. "
+            "If it helped you today, help keep it going."
+        ),
     )
     front_prompt_text = models.TextField(
         max_length=500,
-        default="Readers fund this newsroom. Become a member or give once.",
+        default=gettext_noop("Readers fund this newsroom. Become a member or give once."),
     )
-    button_text = models.CharField(max_length=40, default="Support our work")
+    button_text = models.CharField(max_length=40, default=gettext_noop("Support our work"))
     suggested_amounts = models.CharField(
         max_length=80, default="5,10,25,50", help_text="Whole amounts, separated by commas."
     )

@@ -75,13 +75,14 @@ def test_it_renders_an_article_in_constant_queries(client, section):
     # The article's row; bylines, tags, corrections, the cards in its body and every rendition
     # of its photos; the sections; narration, newsletters, the feed and its photos; "More
     # news" and its photos; the editors' picks and theirs; the site (the versions were lost
-    # with the cache); the newsroom's settings and the support prompts' texts; whether any page
-    # is restricted.
-    assert large <= 21
+    # with the cache) and every edition's front page and root path (newsdesk.serving.sites);
+    # the newsroom's settings and the support prompts' texts; whether any page is restricted.
+    assert large <= 27
     # The first reader after a publication: the sections and the site are known, the photos'
     # renditions cached (bench/render.py's "cold").
     published = count_queries(client, rich_article(section, 3).url, fragments="published")
-    assert published <= 16  # with the support prompts' texts, read again with the chrome
+    # With the support prompts' texts, read again with the chrome, and the edition's locale.
+    assert published <= 19
     # Every later reader: the article's fragments come from the cache.
     # With its fragments cached, only the article's row: the site and its root page, from which
     # routing starts, are known to the process.
@@ -124,9 +125,10 @@ def test_it_renders_the_front_page_in_constant_queries(client, home, section):
     assert large == small, f"{small} queries with 2 stories, {large} with 6"
     # Its row; each list once (lead and featured, top stories, picks, the latest), then the
     # sections and the photos of all of them; the feed; newsletters; settings; the support
-    # prompts' texts; the site; whether any page is restricted.
-    assert large <= 18
-    assert count_queries(client, "/", fragments="published") <= 11  # with the prompts' texts
+    # prompts' texts; the site and every edition's front page and root path; whether any page is
+    # restricted.
+    assert large <= 23
+    assert count_queries(client, "/", fragments="published") <= 13  # with the prompts' texts
     assert count_queries(client, "/", fragments="warm") == 1  # the front page's own row
 
 

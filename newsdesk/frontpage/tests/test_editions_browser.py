@@ -7,7 +7,7 @@ Pages are served by granian over ASGI as in production (they carry the live feed
 import pytest
 from wagtail.models import Locale
 
-from newsdesk.conftest import csp_violations, make_article
+from newsdesk.conftest import ARTIFACTS, csp_violations, make_article
 from newsdesk.testing import web_server
 from newsdesk.testing.browser import WIDTHS, fits_width, open_page, serious_violations
 
@@ -46,6 +46,7 @@ def test_it_switches_language_with_and_without_a_translation(browser, articles, 
         assert page.url == site + "/uk/novyny/zernovozy/"
         assert page.get_by_role("heading", level=1).inner_text() == "Зерновози вийшли з Одеси"
         check_ukrainian(page, width)
+        page.screenshot(path=f"{ARTIFACTS}/edition-uk-article-{width}.png")
         switch_to(page, "English")
         assert page.url == site + english.url
         page.context.close()

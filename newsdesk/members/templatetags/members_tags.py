@@ -3,6 +3,7 @@
 pages are shared from the cache); the browser hides them for members (site.js, nd_member)."""
 
 from django import template
+from django.utils.translation import gettext
 
 from newsdesk.members.models import SupportSettings
 
@@ -16,21 +17,28 @@ def _prompts(context):
     return SupportSettings.for_request(request)
 
 
+def said(prompts, field):
+    """The editor's words, or, where they kept the words the prompts came with, those words in
+    the page's language (each edition reads its own)."""
+    value = getattr(prompts, field)
+    return gettext(value) if value == SupportSettings._meta.get_field(field).default else value
+
+
 @register.inclusion_tag("members/prompt.html", takes_context=True)
 def support_prompt(context, place, heading="", text=""):
     prompts = _prompts(context)
-    default_text = prompts.front_prompt_text if place == "front" else prompts.article_prompt_text
+    default_text = said(prompts, "front_prompt_text" if place == "front" else "article_prompt_text")
     return {
         "place": place,
-        "heading": heading or prompts.article_prompt_heading,
+        "heading": heading or said(prompts, "article_prompt_heading"),
         "text": text or default_text,
-        "button": prompts.button_text,
+        "button": said(prompts, "button_text"),
     }
 
 
 @register.inclusion_tag("members/support_link.html", takes_context=True)
 def support_link(context):
-    return {"text": _prompts(context).header_link_text}
+    return {"text": said(_prompts(context), "header_link_text")}
 
 
 @register.inclusion_tag("members/members_body.html")
