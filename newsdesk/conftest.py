@@ -387,3 +387,22 @@ def admin_page(browser, base_url, username, password=PASSWORD):
 def screenshot_dir():
     os.makedirs(ARTIFACTS, exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(scope="module")
+def s3():
+    """A real S3 API server (moto's) on loopback, for a test module."""
+    from newsdesk.testing.s3 import s3_server
+
+    with s3_server() as server:
+        yield server
+
+
+@pytest.fixture
+def s3_bucket(s3, settings):
+    """Media in a fresh bucket of that server, set up as settings.py sets it for a bucket."""
+    bucket = s3.bucket()
+    settings.STORAGES = bucket.storages(settings.STORAGES)
+    settings.MEDIA_ORIGIN = bucket.origin
+    settings.WAGTAILDOCS_SERVE_METHOD = "serve_view"
+    return bucket

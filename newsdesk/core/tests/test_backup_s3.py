@@ -10,22 +10,13 @@ from django.core.files.storage import default_storage
 from django.core.management import call_command
 
 from newsdesk.conftest import make_image
-from newsdesk.testing.s3 import s3_server
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture(scope="module")
-def server():
-    with s3_server() as server:
-        yield server
-
-
 @pytest.fixture
-def bucket(server, settings):
-    bucket = server.bucket()
-    settings.STORAGES = bucket.storages(settings.STORAGES)
-    return bucket
+def bucket(s3_bucket):
+    return s3_bucket
 
 
 def contents(bucket):

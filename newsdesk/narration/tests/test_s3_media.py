@@ -13,24 +13,13 @@ from wagtail.documents import get_document_model
 from newsdesk.conftest import make_image
 from newsdesk.narration.models import Narration
 from newsdesk.serving.lifetimes import lifetimes
-from newsdesk.testing.s3 import s3_server
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def server():
-    with s3_server() as server:
-        yield server
-
-
 @pytest.fixture
-def bucket(server, settings):
-    bucket = server.bucket()
-    settings.STORAGES = bucket.storages(settings.STORAGES)
-    settings.MEDIA_ORIGIN = bucket.origin
-    settings.WAGTAILDOCS_SERVE_METHOD = "serve_view"  # as settings.py sets it with a bucket
-    return bucket
+def bucket(s3_bucket):
+    return s3_bucket
 
 
 def linked(html, bucket, tag):
