@@ -74,7 +74,8 @@ def load_demo(workdir):
                        stdout=subprocess.DEVNULL)  # fmt: skip
     code = (
         "from newsdesk.frontpage.models import HomePage;"
-        "print(HomePage.objects.get().lead_story.url)"
+        # The default edition's front page: the first made (there is one per edition).
+        "print(HomePage.objects.order_by('path').first().lead_story.url)"
     )
     out = subprocess.run([sys.executable, "manage.py", "shell", "-c", code], cwd=ROOT, env=env,
                          check=True, capture_output=True, text=True)  # fmt: skip

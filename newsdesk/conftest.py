@@ -19,6 +19,7 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.tasks import task_backends
 from django.test import override_settings
+from django.utils import translation
 from django.utils.text import slugify
 from PIL import Image, ImageDraw
 from wagtail.models import Collection, Locale, Page
@@ -57,11 +58,16 @@ def pytest_addoption(parser):
 
 
 def pytest_collection_modifyitems(config, items):
+    from django.db import connection
+
+    kept = items
+    if connection.vendor != "postgresql":
+        # Checks of PostgreSQL's own features run in the PostgreSQL suite (.ci/run runs both).
+        kept = [item for item in kept if item.get_closest_marker("postgresql") is None]
     part = config.getoption("--processes")
-    if part is None:
-        return
-    wanted = part == "only"
-    kept = [item for item in items if (item.get_closest_marker("worker") is not None) == wanted]
+    if part is not None:
+        wanted = part == "only"
+        kept = [item for item in kept if (item.get_closest_marker("worker") is not None) == wanted]
     config.hook.pytest_deselected(items=[item for item in items if item not in kept])
     items[:] = kept
 
@@ -182,6 +188,17 @@ def _empty_cache():
     hot_copies.clear()
     sites.clear()
     outage.forget()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the default language. The edition middleware activates a page's
+    language in the thread that serves it, as Django's LocaleMiddleware does, and the test
+    client serves in the test's own thread: after a request for /uk/, code called outside a
+    request (an import, a URL built for a subscriber) would otherwise run in Ukrainian."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

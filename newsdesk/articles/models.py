@@ -28,14 +28,23 @@ from wagtail.utils.decorators import cached_classmethod
 
 from newsdesk.articles.blocks import ArticleBodyBlock
 from newsdesk.articles.querysets import ArticlePageManager, SectionPageManager, paginate
+from newsdesk.serving.compiled import CompiledQuery
 from newsdesk.serving.fragments import versioned_cache
 from newsdesk.serving.lifetimes import lifetimes
 from newsdesk.serving.renditions import attach_renditions
 from newsdesk.serving.restrictions import ViewRestrictionsMixin
+from newsdesk.serving.urls import RememberedUrlMixin
 from newsdesk.serving.versions import content_version, fragment_versions
 
 WORDS_PER_MINUTE = 230
 MORE_NEWS_COUNT = 6  # of the 7 latest articles: all but the page's own
+# The lead photo's shapes in the article's head (Open Graph, JSON-LD): discovery's
+# ARTICLE_IMAGE_SPECS, which articles does not import (discovery is above it).
+HEAD_IMAGE_SPECS = (
+    "fill-1200x675|format-jpeg",
+    "fill-1200x900|format-jpeg",
+    "fill-1200x1200|format-jpeg",
+)
 
 
 def attach_sections(articles):
@@ -70,7 +79,7 @@ def cards_ready(articles, layout):
     return articles
 
 
-class SectionPage(ViewRestrictionsMixin, Page):
+class SectionPage(RememberedUrlMixin, ViewRestrictionsMixin, Page):
     """A section of the newsroom (News, Ukraine, World...): the parent of its articles."""
 
     intro = models.TextField(blank=True, max_length=400)
@@ -114,7 +123,7 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-class ArticlePage(ViewRestrictionsMixin, Page):
+class ArticlePage(RememberedUrlMixin, ViewRestrictionsMixin, Page):
     standfirst = models.TextField(
         max_length=300, help_text="One or two sentences under the headline that tell the story."
     )
@@ -185,13 +194,40 @@ class ArticlePage(ViewRestrictionsMixin, Page):
         # Boosts become PostgreSQL weights A (title) and B (standfirst); the body is D.
         index.SearchField("title", boost=10),
         index.SearchField("standfirst", boost=4),
-        index.SearchField("body"),
+        index.SearchField("searchable_body"),  # a members-only story's teaser only
         index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
         index.FilterField("published_at"),
     ]
 
     class Meta:
         verbose_name = "article"
+
+    # One-to-one relations of apps above articles that the article page prints (narration's
+    # audio), added through add_reader_relation() from their AppConfig.ready(): the query that
+    # reads the page for a reader joins them (reader_pages()).
+    reader_relations = []
+
+    @classmethod
+    def add_reader_relation(cls, name):
+        if name not in cls.reader_relations:
+            cls.reader_relations.append(name)
+            READER_PAGE.forget()
+
+    @classmethod
+    def reader_pages(cls):
+        """Live articles as their page reads them: the photo, the locale, the relations apps
+        above registered and the editions (with_translations()), in one query."""
+        return (
+            cls.objects.live()
+            .select_related("lead_image", "locale", *cls.reader_relations)
+            .with_translations()
+        )
+
+    @classmethod
+    def reader_page(cls, url_path):
+        """The live article at `url_path` as its page reads it (reader_pages()), by SQL
+        compiled once per process: its joins and subquery cost more to compile than to run."""
+        return READER_PAGE.first(url_path)
 
     @classmethod
     def add_content_panel(cls, panel):
@@ -233,6 +269,15 @@ class ArticlePage(ViewRestrictionsMixin, Page):
     def public_body(self):
         """The blocks every reader gets: all of them, or a members-only story's teaser."""
         return list(self.body)[: self.TEASER_BLOCKS] if self.members_only else list(self.body)
+
+    def searchable_body(self):
+        """The body's words for the search index: only what every reader gets, so a search
+        finds (and quotes) no word of the rest of a members-only story."""
+        return [
+            text
+            for block in self.public_body
+            for text in block.block.get_searchable_content(block.value)
+        ]
 
     # What the article says, in reading order; the basis of word count, "Updated" and narration
     # (which reads only what every reader gets: `public=True`).
@@ -317,9 +362,10 @@ class ArticlePage(ViewRestrictionsMixin, Page):
             [self], Prefetch("article_authors", queryset=authors), "tags", "corrections"
         )
         body_images = [b.value["image"] for b in self.body if b.block_type == "image"]
-        # Every rendition of the article's photos (its head prints other sizes), in one query.
-        images = [image for image in [self.lead_image, *body_images] if image]
-        prefetch_related_objects(images, "renditions")
+        # The renditions the page prints, from the renditions cache (a query only for what it
+        # lacks): the lead photo's layout and its three shapes in the head, the body's layout.
+        attach_renditions([self.lead_image], "lead", specs=HEAD_IMAGE_SPECS)
+        attach_renditions([image for image in body_images if image], "inline")
         return self
 
     @property
@@ -355,6 +401,9 @@ class ArticlePage(ViewRestrictionsMixin, Page):
         context["more_news"] = self.get_more_news
         context["more_news_key"] = lambda: self.more_news_key(request)
         return context
+
+
+READER_PAGE = CompiledQuery(lambda url_path: ArticlePage.reader_pages().filter(url_path=url_path))
 
 
 class ArticleAuthor(Orderable):

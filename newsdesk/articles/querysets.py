@@ -1,7 +1,9 @@
 """How articles and sections are read for listings: the querysets, and pages of a listing."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from wagtail.models import PageManager, PageQuerySet
+from django.db.models import OuterRef, StringAgg, Subquery, TextField, Value
+from django.db.models.functions import Concat
+from wagtail.models import Page, PageManager, PageQuerySet
 
 from newsdesk.core.editions import active_language
 from newsdesk.serving.restrictions import PublicPagesQuerySetMixin
@@ -20,6 +22,26 @@ def paginate(request, items, per_page=LISTING_PAGE_SIZE):
         return paginator.page(paginator.num_pages)
 
 
+def with_translations(queryset):
+    """`queryset` with `live_translations` on each page: "<language> <url_path>" of every live
+    page sharing its translation key (itself included), separated by tabs (neither can contain
+    one). The page's editions come in the query that reads the page (editions.page_editions)."""
+    translations = (
+        Page.objects.filter(translation_key=OuterRef("translation_key"), live=True)
+        .order_by()
+        .values("translation_key")
+        .annotate(
+            found=StringAgg(
+                Concat("locale__language_code", Value(" "), "url_path", output_field=TextField()),
+                Value("\t"),
+                output_field=TextField(),
+            )
+        )
+        .values("found")
+    )
+    return queryset.annotate(live_translations=Subquery(translations))
+
+
 class EditionQuerySet(PublicPagesQuerySetMixin, PageQuerySet):
     def in_edition(self, language=None):
         """Pages of one edition: the language served (newsdesk.core.editions) by default."""
@@ -30,6 +52,9 @@ EditionPageManager = PageManager.from_queryset(EditionQuerySet)
 
 
 class ArticlePageQuerySet(EditionQuerySet):
+    def with_translations(self):
+        return with_translations(self)
+
     def published(self):
         return self.live().public()
 

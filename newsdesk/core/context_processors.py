@@ -1,5 +1,7 @@
+from functools import cache
+
 from django.conf import settings
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext, override
 
 from newsdesk.core.editions import active_language, home_path
 
@@ -10,8 +12,16 @@ def site_context(request):
         "SITE_URL": settings.SITE_URL,
         "HOME_PATH": home_path(),
         "EDITION_TAGLINE": edition_tagline(request),
-        "UI_STRINGS": ui_strings(),
+        "UI_STRINGS": ui_strings_in(get_language()),
     }
+
+
+@cache
+def ui_strings_in(language):
+    """ui_strings() in `language`, made once per process (the catalogues are compiled files,
+    read at start): every page's context asks for them."""
+    with override(language):
+        return ui_strings()
 
 
 def ui_strings():

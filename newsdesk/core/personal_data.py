@@ -36,6 +36,19 @@ def describe(email):
     return {holder.name: holder.describe(email) for holder in holders()}
 
 
+def forget_in_history(model, object_id):
+    """The admin's history names an object by its str() (Wagtail logs it): for a reader or a
+    subscriber, their address. Once the object is deleted the history keeps who did what, and
+    when, to "Subscriber 12 (deleted)", without the address or the logged changes."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ModelLogEntry
+
+    label = f"{model._meta.verbose_name.capitalize()} {object_id} (deleted)"
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), object_id=str(object_id)
+    ).update(label=label, data={})
+
+
 def delete(email):
     for holder in holders():
         holder.delete(email)

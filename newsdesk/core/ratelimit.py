@@ -29,6 +29,11 @@ from django.core.cache import caches
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from newsdesk.core.context_processors import site_name
+from newsdesk.core.editions import home_path
 
 
 @dataclass(frozen=True)
@@ -110,21 +115,26 @@ def client_ip(request):
 
 def wait_text(seconds):
     if seconds < 90:
-        return f"{seconds} second{'s' if seconds != 1 else ''}"
+        return ngettext("%(count)s second", "%(count)s seconds", seconds) % {"count": seconds}
     minutes = round(seconds / 60)
-    return f"{minutes} minutes"
+    return ngettext("%(count)s minute", "%(count)s minutes", minutes) % {"count": minutes}
 
 
-def refusal(decision, *, heading="Too many requests", message=""):
+TOO_MANY = gettext_lazy("Too many requests")
+
+
+def refusal(decision, *, heading=TOO_MANY, message="", request=None):
     """A 429 page saying when to try again. Rendered without the request's context processors
-    or the site's chrome: a flood of refusals must cost next to nothing."""
+    or the site's chrome: a flood of refusals must cost next to nothing. With the `request`,
+    it bears the name of the request's edition (from the site the process holds in memory)."""
     body = render_to_string(
         "core/too_many_requests.html",
         {
             "heading": heading,
             "message": message,
             "wait": wait_text(decision.retry_after),
-            "SITE_NAME": settings.WAGTAIL_SITE_NAME,
+            "SITE_NAME": site_name(request) if request else settings.WAGTAIL_SITE_NAME,
+            "HOME_PATH": home_path(),
         },
     )
     response = HttpResponse(body, status=429)
@@ -135,7 +145,7 @@ def refusal(decision, *, heading="Too many requests", message=""):
 
 
 def too_many_requests(request, decision):
-    return refusal(decision)
+    return refusal(decision, request=request)
 
 
 def rate_limit(
@@ -171,7 +181,8 @@ def form_rate_limit(scope, *, key=client_ip):
         key=key,
         response=lambda request, decision: refusal(
             decision,
-            heading="Too many attempts",
-            message="This form has been sent too many times from your network.",
+            heading=_("Too many attempts"),
+            message=_("This form has been sent too many times from your network."),
+            request=request,
         ),
     )

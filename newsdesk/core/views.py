@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 
 from newsdesk.core import outage
+from newsdesk.core.editions import home_path
 from newsdesk.core.health import health
 
 
@@ -23,7 +24,7 @@ def server_error(request):
     # DatabaseOutageMiddleware does not see). Both without context processors: they query.
     if outage.unavailable_after_error(request, sys.exception()):
         return outage.unavailable_response()
-    return HttpResponseServerError(get_template("500.html").render())
+    return HttpResponseServerError(get_template("500.html").render({"HOME_PATH": home_path()}))
 
 
 PROXY_HEADERS = ("HTTP_X_FORWARDED_FOR", "HTTP_FORWARDED", "HTTP_X_REAL_IP")

@@ -15,6 +15,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from newsdesk.articles.models import ArticlePage, SectionPage, attach_sections
+from newsdesk.core.context_processors import site_name as edition_name
 from newsdesk.core.models import NewsroomSettings
 from newsdesk.core.text import CleanFeed
 from newsdesk.discovery.links import absolute, page_url, site_host
@@ -88,7 +89,7 @@ class ArticleFeed(Feed):
     # The feed
 
     def title(self, obj):
-        return _("%(site)s: latest news") % {"site": settings.WAGTAIL_SITE_NAME}
+        return _("%(site)s: latest news") % {"site": edition_name(self.request)}
 
     def link(self, obj):
         return absolute("/")
@@ -104,7 +105,7 @@ class ArticleFeed(Feed):
 
     def feed_copyright(self, obj):
         holder = NewsroomSettings.load(request_or_site=self.request).copyright_holder
-        return f"© {holder or settings.WAGTAIL_SITE_NAME}"
+        return f"© {holder or edition_name(self.request)}"
 
     # Each article
 
@@ -172,7 +173,7 @@ class SectionFeed(ArticleFeed):
         return ArticlePage.objects.child_of(section).for_listing()
 
     def title(self, section):
-        return f"{settings.WAGTAIL_SITE_NAME}: {section.title}"
+        return f"{edition_name(self.request)}: {section.title}"
 
     def link(self, section):
         return page_url(section, self.request)
@@ -200,7 +201,7 @@ class AuthorFeed(ArticleFeed):
 
     def title(self, author):
         return _("%(site)s: articles by %(name)s") % {
-            "site": settings.WAGTAIL_SITE_NAME,
+            "site": edition_name(self.request),
             "name": author.name,
         }
 
@@ -223,7 +224,7 @@ def feed_links(section=None, author=None):
         pairs.append((section.title, "feed_section", [section.slug]))
     if author is not None:
         pairs.append((author.name, "feed_author", [author.slug]))
-    pairs.append(("Latest news", "feed_latest", []))
+    pairs.append((_("Latest news"), "feed_latest", []))
     site = settings.WAGTAIL_SITE_NAME
     return [
         link

@@ -1,14 +1,16 @@
 from datetime import date
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from newsdesk.articles.models import SectionPage
 
 # Dates outside this range are typos, and some overflow when converted between time zones.
 EARLIEST = date(1900, 1, 1)
 LATEST = date(2100, 12, 31)
-DATE_ERROR = "Enter a date as year-month-day, like 2026-03-04."
-RANGE_ERROR = "Choose a date between 1900 and 2100."
+DATE_ERROR = _("Enter a date as year-month-day, like 2026-03-04.")
+RANGE_ERROR = _("Choose a date between 1900 and 2100.")
 
 
 class SearchDateField(forms.DateField):
@@ -26,19 +28,19 @@ class SearchDateField(forms.DateField):
 class SearchForm(forms.Form):
     """The search page's query and filters. Invalid filters are reported and left out."""
 
-    q = forms.CharField(required=False, strip=True, label="Search for")
+    q = forms.CharField(required=False, strip=True, label=_("Search for"))
     section = forms.ChoiceField(
         required=False,
-        label="Section",
-        error_messages={"invalid_choice": "There is no section by that name: showing all."},
+        label=_("Section"),
+        error_messages={"invalid_choice": _("There is no section by that name: showing all.")},
     )
-    start = SearchDateField(required=False, label="From")
-    end = SearchDateField(required=False, label="To")
+    start = SearchDateField(required=False, label=pgettext_lazy("search dates", "From"))
+    end = SearchDateField(required=False, label=pgettext_lazy("search dates", "To"))
     sort = forms.ChoiceField(
         required=False,
-        label="Order",
-        choices=[("", "Best match"), ("newest", "Newest first")],
-        error_messages={"invalid_choice": "Results are shown best match first."},
+        label=pgettext_lazy("search results", "Order"),
+        choices=[("", _("Best match")), ("newest", _("Newest first"))],
+        error_messages={"invalid_choice": _("Results are shown best match first.")},
     )
 
     def __init__(self, *args, sections=(), **kwargs):
@@ -46,7 +48,7 @@ class SearchForm(forms.Form):
         # parse_query() drops control characters itself: a stray NUL is not worth an error.
         self.fields["q"].validators = []
         self.sections = {section.slug: section for section in sections}
-        self.fields["section"].choices = [("", "All sections")] + [
+        self.fields["section"].choices = [("", _("All sections"))] + [
             (section.slug, section.title) for section in sections
         ]
 
@@ -60,7 +62,7 @@ class SearchForm(forms.Form):
         cleaned = super().clean()
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and end and start > end:
-            self.add_error("end", "The “to” date is before the “from” date.")
+            self.add_error("end", _("The “to” date is before the “from” date."))
         return cleaned
 
     def value(self, name):

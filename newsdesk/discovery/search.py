@@ -15,7 +15,7 @@ from wagtail.search.backends import get_search_backend
 from newsdesk.articles.models import ArticlePage
 from newsdesk.core import search_sources
 from newsdesk.discovery.highlight import highlight, snippet, term_pattern
-from newsdesk.discovery.search_backend import count_matches
+from newsdesk.discovery.search_backend import count_matches, has_locale
 from newsdesk.people.models import Author
 
 MAX_QUERY_CHARS = 200
@@ -184,7 +184,8 @@ def search_authors(*, query, limit=AUTHOR_MATCHES):
 
 
 def search_feed_items(*, query, start=None, end=None, limit=FEED_ITEM_MATCHES):
-    """The best matches among the short items other apps registered (the live feed's)."""
+    """The best matches among the short items other apps registered (the live feed's), of the
+    reader's edition when they belong to one."""
     lower, upper = day_bounds(start, end)
     dated = Q()
     if lower:
@@ -195,6 +196,8 @@ def search_feed_items(*, query, start=None, end=None, limit=FEED_ITEM_MATCHES):
     items = []
     for source in search_sources.sources():
         visible = source.visible().filter(published_at__lte=timezone.now()).filter(dated)
+        if has_locale(visible.model):
+            visible = visible.filter(locale=Locale.get_active())
         items += backend.search(query.backend_query, visible)[:limit]
     return items[:limit]
 
@@ -211,7 +214,9 @@ def article_hits(articles, query):
     pattern = term_pattern(query.all_words)
     hits = []
     for article in articles:
-        passages = [article.standfirst] + [block["text"] for block in article.get_text_blocks()]
+        # What every reader gets: not the rest of a members-only story.
+        blocks = article.get_text_blocks(public=True)
+        passages = [article.standfirst] + [block["text"] for block in blocks]
         hits.append(
             Hit(
                 article=article,

@@ -22,10 +22,28 @@ PostgreSQL plans (measured on 100,000 articles, see docs/performance.md):
   the stock join is kept: the database walks the order's index and checks each row's match
   (about 20 µs each: the document's vector is decompressed), which stops after one page. Below
   that, fetching every match by key and sorting them is cheaper.
+
+Editions (PostgreSQL): each edition's words are stemmed by its own text search configuration,
+`SEARCH_CONFIGS` ({language: configuration}, from settings' SEARCH_CONFIG): `english` for the
+English edition, `simple` for the Ukrainian one (PostgreSQL ships no Ukrainian dictionary; see
+the README). modelsearch takes one configuration (`SEARCH_CONFIG`) for everything, read in two
+places: the indexer reads `backend.config` for each object, a search asks its compiler's
+`get_config()`. So the index here groups the objects it adds by the language of their `locale`
+and adds each group with that language's configuration (stock `add_items`, given a view of the
+backend with another `config`), and the compiler answers the configuration of the edition
+being served for models that have a locale. Objects without one (authors, images) keep
+`SEARCH_CONFIG`, the default edition's, when indexed and searched alike. The admin searches
+the pages of every edition with its own language's configuration: `english` and `simple` read
+Cyrillic words alike, but an English word in a Ukrainian page is found only as written there.
+SQLite's FTS5 has no stemming: it searches every edition as before.
 """
 
+import copy
 import functools
+from collections import defaultdict
+from types import SimpleNamespace
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connection, models, transaction
 from django.db.models import F, FloatField, Func, OuterRef, Subquery
 from django.db.models.expressions import CombinedExpression
@@ -33,13 +51,17 @@ from django.db.models.functions import Cast
 from modelsearch.backends import database
 from modelsearch.backends.database import SearchBackend as database_backend
 from modelsearch.backends.database.postgres.postgres import (
+    PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
 from modelsearch.conf import get_app_config
 from modelsearch.query import And, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
+from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
+
+from newsdesk.core.editions import active_language
 
 # ts_rank's weights in its order: D, C, B, A.
 POSTGRES_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
@@ -100,10 +122,51 @@ def integer_key(model):
     return key.get_internal_type() in INTEGER_KEYS
 
 
+def has_locale(model):
+    """Whether `model`'s rows belong to an edition (a `locale` of Wagtail's)."""
+    try:
+        field = model._meta.get_field("locale")
+    except FieldDoesNotExist:
+        return False
+    return field.is_relation and field.related_model is Locale
+
+
+def edition_config(backend, language):
+    return backend.configs.get(language, backend.config)
+
+
+class EditionIndex(PostgresIndex):
+    """Indexes each object with the text search configuration of its edition's language."""
+
+    def add_items(self, model, objs):
+        if not has_locale(model) or not self.backend.configs:
+            return super().add_items(model, objs)
+        languages = dict(Locale.objects.values_list("pk", "language_code"))
+        groups = defaultdict(list)
+        for obj in objs:
+            groups[edition_config(self.backend, languages.get(obj.locale_id))].append(obj)
+        for config, group in groups.items():
+            # The stock indexer reads these two attributes of the backend, nothing else.
+            backend = SimpleNamespace(
+                config=config, autocomplete_config=self.backend.autocomplete_config
+            )
+            edition_index = copy.copy(self)
+            edition_index.backend = backend
+            PostgresIndex.add_items(edition_index, model, group)
+        return None
+
+
 class HeadlineFirstPostgresCompiler(PostgresSearchQueryCompiler):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.sql_weights = POSTGRES_WEIGHTS
+
+    def get_config(self, backend):
+        """The configuration of the edition being served, for rows that belong to one (they
+        were indexed with their edition's, EditionIndex)."""
+        if has_locale(self.queryset.model):
+            return edition_config(backend, active_language())
+        return backend.config
 
     def get_index_vectors(self, search_query):
         return [(F("index_entries__title"), 1.0), (F("index_entries__body"), 1.0)]
@@ -163,6 +226,8 @@ def SearchBackend(params):  # noqa: N802 (modelsearch looks the backend up by th
     backend = database_backend(params)
     if isinstance(backend, PostgresSearchBackend):
         backend.query_compiler_class = HeadlineFirstPostgresCompiler
+        backend.index_class = EditionIndex
+        backend.configs = params.get("SEARCH_CONFIGS", {})
     elif connection.vendor == "sqlite" and database.USE_SQLITE_FTS:
         backend.query_compiler_class = headline_first_sqlite_compiler()
     return backend
@@ -176,4 +241,4 @@ def count_matches(query, model, limit):
     """
     backend = get_search_backend()
     compiler = backend.query_compiler_class(model.objects.all(), query, order_by_relevance=False)
-    return compiler.count_matches(limit, backend.config)
+    return compiler.count_matches(limit, compiler.get_config(backend))

@@ -24,6 +24,8 @@ ARTICLE_IMAGE_SPECS = {
 SHARE_IMAGE_SPEC = ARTICLE_IMAGE_SPECS["16x9"]
 PORTRAIT_SPEC = "fill-400x400|format-jpeg"
 HEADLINE_LIMIT = 110
+# Where a members-only story's rest goes on its page (members/members_body.html).
+MEMBERS_ONLY_SELECTOR = ".members-body"
 # json.dumps leaves these as they are; in a <script> they could end it or open a comment.
 JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
@@ -109,7 +111,17 @@ def news_article(article, request=None):
             "keywords": [tag.name for tag in article.tags.all()],
             "wordCount": article.word_count or None,
             "inLanguage": article.locale.language_code,
-            "isAccessibleForFree": True,
+            "isAccessibleForFree": not article.members_only,
+            # Google's markup for paywalled content: which part members alone get.
+            "hasPart": (
+                {
+                    "@type": "WebPageElement",
+                    "isAccessibleForFree": False,
+                    "cssSelector": MEMBERS_ONLY_SELECTOR,
+                }
+                if article.members_only
+                else None
+            ),
             "correction": [
                 compact(
                     {

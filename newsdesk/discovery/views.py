@@ -3,6 +3,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Site
@@ -22,8 +23,9 @@ SUGGESTIONS = 4
 def too_many_searches(request, decision):
     return ratelimit.refusal(
         decision,
-        heading="Too many searches",
-        message="We have had too many searches from your network in the last minute or so.",
+        request=request,
+        heading=_("Too many searches"),
+        message=_("We have had too many searches from your network in the last minute or so."),
     )
 
 

@@ -7,14 +7,17 @@ from wagtail.models import Orderable, Page
 from wagtail.url_routing import RouteResult
 
 from newsdesk.articles.models import ArticlePage, attach_sections, cards_ready
+from newsdesk.articles.querysets import with_translations
+from newsdesk.serving.compiled import CompiledQuery
 from newsdesk.serving.renditions import attach_renditions
 from newsdesk.serving.restrictions import ViewRestrictionsMixin
 from newsdesk.serving.sites import EditionRootMixin
+from newsdesk.serving.urls import RememberedUrlMixin
 
 MORE_NEWS_COUNT = 8
 
 
-class HomePage(EditionRootMixin, ViewRestrictionsMixin, Page):
+class HomePage(RememberedUrlMixin, EditionRootMixin, ViewRestrictionsMixin, Page):
     """The front page: stories an editor placed, then the latest news not already shown."""
 
     lead_story = models.ForeignKey(
@@ -71,19 +74,14 @@ class HomePage(EditionRootMixin, ViewRestrictionsMixin, Page):
         if not path_components:
             # This object may be the site's root page as a process remembers it between
             # requests (newsdesk.serving.sites), to route from: the front page is read afresh.
-            fresh = HomePage.objects.filter(pk=self.pk).first()
+            fresh = FRONT_PAGE.first(self.pk)
             if fresh is None:
                 raise Http404
             return super(HomePage, fresh).route(request, path_components)
         # /<section>/<article>/ in one query instead of Wagtail's four (two per level).
         if len(path_components) == 2:
             url_path = f"{self.url_path}{path_components[0]}/{path_components[1]}/"
-            article = (
-                ArticlePage.objects.live()
-                .filter(url_path=url_path)
-                .select_related("lead_image")
-                .first()
-            )
+            article = ArticlePage.reader_page(url_path)
             if article is not None:
                 return RouteResult(article)
         # Not super().route(): Treebeard's get_children() trusts numchild, which on a remembered
@@ -130,6 +128,13 @@ class HomePage(EditionRootMixin, ViewRestrictionsMixin, Page):
         # Lazy: only computed when the cached fragments of the front page are out of date.
         context["front"] = SimpleLazyObject(self.get_curation)
         return context
+
+
+# The front page's own row with its editions, by SQL compiled once per process.
+FRONT_PAGE = CompiledQuery(
+    lambda pk: with_translations(HomePage.objects.filter(pk=pk)),
+    placeholder=-1_999_999_999,  # no page has it; within every database's integer range
+)
 
 
 def chosen_articles(model, page_id):

@@ -170,6 +170,7 @@ class FeedItem(index.Indexed, DraftStateMixin, RevisionMixin, models.Model):
         index.FilterField("published_at"),
         index.FilterField("removed_at"),
         index.FilterField("live"),
+        index.FilterField("locale"),  # search within one edition
     ]
 
     # What readers see change; pinning and removal are not corrections.

@@ -8,10 +8,13 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 from django.utils.html import json_script
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, pgettext
 
 from newsdesk.articles.querysets import paginate
+from newsdesk.core.context_processors import site_name
 from newsdesk.core.editions import active_language
 from newsdesk.livefeed.models import FeedItem
 from newsdesk.livefeed.stream import event_stream, missed_events, parse_event_id
@@ -20,11 +23,14 @@ FEED_PAGE_SIZE = 30
 
 
 def day_label(day, today):
+    """The heading of a day's updates, in the edition's language."""
     if day == today:
-        return "Today"
+        return gettext("Today")
     if day == today - timedelta(days=1):
-        return "Yesterday"
-    return f"{day:%A}, {day:%B} {day.day}" + ("" if day.year == today.year else f", {day.year}")
+        return gettext("Yesterday")
+    if day.year == today.year:
+        return date_format(day, pgettext("weekday and day", "l, F j"))
+    return date_format(day, pgettext("weekday and date", "l, F j, Y"))
 
 
 def group_by_day(items):
@@ -38,12 +44,14 @@ def group_by_day(items):
 def live_blog_json_ld(request, items):
     """schema.org LiveBlogPosting for the updates on this page, for search engines."""
     url = settings.SITE_URL + request.get_full_path()
+    name = site_name(request)
     data = {
         "@context": "https://schema.org",
         "@type": "LiveBlogPosting",
-        "headline": f"News feed — {settings.WAGTAIL_SITE_NAME}",
+        "headline": f"{gettext('News feed')} — {name}",
+        "inLanguage": active_language(),
         "url": url,
-        "publisher": {"@type": "NewsMediaOrganization", "name": settings.WAGTAIL_SITE_NAME},
+        "publisher": {"@type": "NewsMediaOrganization", "name": name},
         "liveBlogUpdate": [
             {
                 "@type": "BlogPosting",

@@ -8,10 +8,12 @@ from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from newsdesk.core import personal_data, ratelimit
+from newsdesk.core.editions import active_language
 from newsdesk.members import services, signin
 from newsdesk.members import stripe_gateway as gateway
 from newsdesk.members.forms import CodeForm, DeleteForm, EmailForm
@@ -21,7 +23,14 @@ from newsdesk.members.views import send_code
 signin_limit = ratelimit.form_rate_limit("members-sign-in")
 
 
+def _next(data):
+    """Where a reader goes once signed in: back to /support/ when they came from a tier's
+    button there ("support"); else their account page."""
+    return "support" if data.get("next") == "support" else ""
+
+
 def _signed_in(reader, *, to=None):
+    services.remember_language(reader, active_language())
     response = HttpResponseRedirect(to or reverse("members:account"))
     signin.sign_in(response, reader)
     return response
@@ -31,7 +40,8 @@ def _signed_in(reader, *, to=None):
 def account(request):
     reader = signin.current_reader(request)
     if reader is None:
-        return render(request, "members/sign_in.html", {"form": EmailForm()})
+        context = {"form": EmailForm(), "next": _next(request.GET)}
+        return render(request, "members/sign_in.html", context)
     context = {
         "reader": reader,
         "membership": getattr(reader, "membership", None),
@@ -50,12 +60,19 @@ def account(request):
 @require_POST
 def request_code(request):
     form = EmailForm(request.POST)
+    next_page = _next(request.POST)
     if not form.is_valid():
-        return render(request, "members/sign_in.html", {"form": form}, status=400)
+        context = {"form": form, "next": next_page}
+        return render(request, "members/sign_in.html", context, status=400)
     email = signin.normalise(form.cleaned_data["email"])
     send_code(request, email=email)
     code_form = CodeForm(initial={"email": email})
-    context = {"form": code_form, "email": email, "minutes": settings.SIGNIN_CODE_MINUTES}
+    context = {
+        "form": code_form,
+        "email": email,
+        "minutes": settings.SIGNIN_CODE_MINUTES,
+        "next": next_page,
+    }
     return render(request, "members/enter_code.html", context)
 
 
@@ -69,15 +86,17 @@ def enter_code(request):
         email = signin.normalise(form.cleaned_data["email"])
         row = signin.redeem_code(email=email, code=form.cleaned_data["code"])
         if row is None:
-            form.add_error("code", "That code is wrong or has expired. Ask for a new one.")
+            form.add_error("code", _("That code is wrong or has expired. Ask for a new one."))
     if row is None:
         context = {
             "form": form,
             "email": request.POST.get("email", ""),
             "minutes": settings.SIGNIN_CODE_MINUTES,
+            "next": _next(request.POST),
         }
         return render(request, "members/enter_code.html", context, status=400)
-    return _signed_in(signin.reader_for(row))
+    to = reverse("members:support") if _next(request.POST) else None
+    return _signed_in(signin.reader_for(row), to=to)
 
 
 @never_cache
@@ -94,7 +113,7 @@ def link(request, token):
         return render(request, "members/link.html", {"valid": False}, status=400)
     if row.purpose == "change-email" and row.reader is not None:
         if not services.change_email(reader=row.reader, email=row.email):
-            return _message(request, "That address is taken", "Another account uses it.", 409)
+            return _message(request, _("That address is taken"), _("Another account uses it."), 409)
         row.reader.refresh_from_db()
         return _signed_in(row.reader)
     return _signed_in(signin.reader_for(row))
@@ -128,26 +147,33 @@ def sign_out(request, reader):
 def change_email(request, reader):
     form = EmailForm(request.POST)
     if not form.is_valid():
-        return _message(request, "Please check the address", "Enter a valid email address.", 400)
+        return _message(
+            request, _("Please check the address"), _("Enter a valid email address."), 400
+        )
     email = signin.normalise(form.cleaned_data["email"])
     send_code(request, email=email, purpose="change-email", reader=reader)
     return _message(
         request,
-        "Check your new inbox",
-        f"We sent a link to {email}. Open it within {settings.SIGNIN_CODE_MINUTES} minutes "
-        "to move your account to that address.",
+        _("Check your new inbox"),
+        _(
+            "We sent a link to %(email)s. Open it within %(minutes)s minutes to move your "
+            "account to that address."
+        )
+        % {"email": email, "minutes": settings.SIGNIN_CODE_MINUTES},
     )
 
 
 @reader_required
 def delete(request, reader):
     if not DeleteForm(request.POST).is_valid():
-        return _message(request, "Nothing deleted", "Tick the box to confirm.", 400)
+        return _message(request, _("Nothing deleted"), _("Tick the box to confirm."), 400)
     # Deleted here even when Stripe cannot be reached: the customer then stays in Stripe's
     # records until removed there.
     with contextlib.suppress(gateway.Error):
         services.delete_reader(reader=reader)
-    response = _message(request, "Your account is deleted", "We no longer hold anything about you.")
+    response = _message(
+        request, _("Your account is deleted"), _("We no longer hold anything about you.")
+    )
     signin.sign_out(response)
     return response
 
@@ -162,5 +188,7 @@ def portal(request, reader):
             return_url=settings.SITE_URL + reverse("members:account"),
         )
     except gateway.Error:
-        return _message(request, "Try again soon", "We could not reach our payment provider.", 502)
+        return _message(
+            request, _("Try again soon"), _("We could not reach our payment provider."), 502
+        )
     return HttpResponseRedirect(url, status=303)

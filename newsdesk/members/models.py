@@ -2,21 +2,36 @@
 events already applied. Amounts are in the currency's minor unit (cents, kopiykas), as Stripe
 counts them; no card data is ever stored here: Stripe Checkout takes it on Stripe's pages."""
 
+from decimal import Decimal
+
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext_noop
+from django.utils.formats import number_format
+from django.utils.translation import gettext, gettext_noop, pgettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Locale
 
 CURRENCIES = [("usd", "US dollar"), ("eur", "Euro"), ("uah", "Ukrainian hryvnia")]
 SYMBOLS = {"usd": "$", "eur": "€", "uah": "₴"}
 
 
+def default_locale_id():
+    return Locale.get_default().pk
+
+
 def money(amount, currency):
-    """1250, "usd" -> "$12.50"; whole amounts without the cents."""
-    value = amount / 100
-    text = f"{value:,.0f}" if amount % 100 == 0 else f"{value:,.2f}"
-    return f"{SYMBOLS.get(currency, currency.upper() + ' ')}{text}"
+    """1250, "usd" -> "$12.50"; whole amounts without the cents; digits grouped, the decimal
+    mark and the sign's place as the active language writes them ("1 500 ₴", "12,50 €" in
+    Ukrainian)."""
+    value = Decimal(amount) / 100
+    text = number_format(value, 0 if amount % 100 == 0 else 2, force_grouping=True)
+    if currency not in SYMBOLS:
+        return f"{currency.upper()} {text}"
+    # Translators: an amount of money; put the sign where your language writes it, e.g.
+    # "%(amount)s %(sign)s" (with a no-break space) for "1 500 ₴".
+    return pgettext("money", "%(sign)s%(amount)s") % {"sign": SYMBOLS[currency], "amount": text}
 
 
 class Reader(models.Model):
@@ -27,6 +42,8 @@ class Reader(models.Model):
     # Part of the signed session cookie: raising it signs the reader out everywhere.
     session_version = models.PositiveIntegerField(default=1, editable=False)
     stripe_customer_id = models.CharField(max_length=64, blank=True, editable=False)
+    # The edition the reader last signed in or paid on: the language of the mail we send them.
+    language = models.CharField(max_length=12, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -56,7 +73,7 @@ class Reader(models.Model):
         membership = getattr(self, "membership", None)
         if membership is None:
             return ""
-        return f"{membership.price} a {membership.interval}"
+        return membership.price_per_interval
 
     @property
     def history(self):
@@ -104,7 +121,8 @@ class SignInCode(models.Model):
 
 
 class Tier(models.Model):
-    """A membership level with its prices; synced to a Stripe product and two prices."""
+    """A membership level with its prices; synced to a Stripe product and two prices. Each
+    edition lists its own tiers, in its language and usually its readers' currency."""
 
     name = models.CharField(max_length=80)
     description = models.CharField(max_length=300, blank=True)
@@ -114,6 +132,14 @@ class Tier(models.Model):
     yearly_amount = models.PositiveIntegerField(help_text="In cents (or kopiykas).")
     active = models.BooleanField(default=True)
     sort_order = models.PositiveSmallIntegerField(default=0)
+    locale = models.ForeignKey(
+        "wagtailcore.Locale",
+        default=default_locale_id,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="edition",
+        help_text="The edition whose support page lists this tier, in its language.",
+    )
     stripe_product_id = models.CharField(max_length=64, blank=True, editable=False)
     stripe_monthly_price_id = models.CharField(max_length=64, blank=True, editable=False)
     stripe_yearly_price_id = models.CharField(max_length=64, blank=True, editable=False)
@@ -125,7 +151,7 @@ class Tier(models.Model):
         FieldRowPanel(
             [FieldPanel("currency"), FieldPanel("monthly_amount"), FieldPanel("yearly_amount")]
         ),
-        FieldRowPanel([FieldPanel("active"), FieldPanel("sort_order")]),
+        FieldRowPanel([FieldPanel("locale"), FieldPanel("active"), FieldPanel("sort_order")]),
     ]
 
     class Meta:
@@ -152,10 +178,10 @@ class Tier(models.Model):
 
 class Membership(models.Model):
     class Status(models.TextChoices):
-        PENDING = "pending", "Waiting for payment"
-        ACTIVE = "active", "Active"
-        PAST_DUE = "past_due", "Payment failed"
-        CANCELLED = "cancelled", "Cancelled"
+        PENDING = "pending", _("Waiting for payment")
+        ACTIVE = "active", _("Active")
+        PAST_DUE = "past_due", _("Payment failed")
+        CANCELLED = "cancelled", _("Cancelled")
 
     reader = models.OneToOneField(Reader, on_delete=models.CASCADE, related_name="membership")
     tier = models.ForeignKey(Tier, null=True, on_delete=models.SET_NULL, related_name="+")
@@ -187,6 +213,13 @@ class Membership(models.Model):
     def price(self):
         return money(self.amount, self.currency)
 
+    @property
+    def price_per_interval(self):
+        """'$5 a month', '€50 a year', in the active language."""
+        if self.interval == "year":
+            return gettext("%(price)s a year") % {"price": self.price}
+        return gettext("%(price)s a month") % {"price": self.price}
+
     def move_to(self, status, *, at):
         """The one place a membership's status changes; each change is kept in its history."""
         if status == self.status:
@@ -215,8 +248,8 @@ class MembershipChange(models.Model):
 
 class Donation(models.Model):
     class Frequency(models.TextChoices):
-        ONCE = "once", "One-off"
-        MONTHLY = "monthly", "Monthly"
+        ONCE = "once", _("One-off")
+        MONTHLY = "monthly", _("Monthly")
 
     reader = models.ForeignKey(
         Reader, null=True, blank=True, on_delete=models.CASCADE, related_name="donations"
@@ -229,6 +262,8 @@ class Donation(models.Model):
     stripe_reference = models.CharField(max_length=80, unique=True)
     stripe_subscription_id = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # The edition the donation was made on: the language of its receipts.
+    language = models.CharField(max_length=12, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -239,6 +274,13 @@ class Donation(models.Model):
     @property
     def price(self):
         return money(self.amount, self.currency)
+
+    @property
+    def description(self):
+        """What the reader gave, in words: 'one-off donation', 'monthly donation'."""
+        if self.frequency == self.Frequency.MONTHLY:
+            return gettext("monthly donation")
+        return gettext("one-off donation")
 
 
 class ProcessedEvent(models.Model):
@@ -273,7 +315,15 @@ class SupportSettings(BaseSiteSetting):
     )
     button_text = models.CharField(max_length=40, default=gettext_noop("Support our work"))
     suggested_amounts = models.CharField(
-        max_length=80, default="5,10,25,50", help_text="Whole amounts, separated by commas."
+        max_length=80,
+        default="5,10,25,50",
+        help_text="In dollars and euros: whole amounts, separated by commas.",
+    )
+    suggested_amounts_uah = models.CharField(
+        "suggested amounts in hryvnias",
+        max_length=80,
+        default="100,200,500,1000",
+        help_text="Whole amounts, separated by commas.",
     )
 
     panels = [
@@ -283,6 +333,7 @@ class SupportSettings(BaseSiteSetting):
         FieldPanel("front_prompt_text"),
         FieldPanel("button_text"),
         FieldPanel("suggested_amounts"),
+        FieldPanel("suggested_amounts_uah"),
     ]
 
     class Meta:
@@ -290,4 +341,12 @@ class SupportSettings(BaseSiteSetting):
 
     @property
     def amounts(self):
-        return [int(part) for part in self.suggested_amounts.split(",") if part.strip().isdigit()]
+        return _whole_amounts(self.suggested_amounts)
+
+    @property
+    def amounts_uah(self):
+        return _whole_amounts(self.suggested_amounts_uah)
+
+
+def _whole_amounts(text):
+    return [int(part) for part in text.split(",") if part.strip().isdigit()]

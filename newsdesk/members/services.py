@@ -33,10 +33,24 @@ STATUSES = {
 }
 
 
-def start_donation(*, reader, email, amount, currency, monthly, success_url, cancel_url):
+def remember_language(reader, language):
+    """The edition the reader last used: their mail comes in its language."""
+    if reader is not None and language and reader.language != language:
+        reader.language = language
+        reader.save(update_fields=["language"])
+
+
+def start_donation(
+    *, reader, email, amount, currency, monthly, success_url, cancel_url, language=""
+):
     """A Checkout session for a donation; the reader pays on Stripe's page."""
+    remember_language(reader, language)
     customer_id = gateway.ensure_customer(reader) if reader else None
-    metadata = {"kind": "donation", "reader_id": str(reader.pk) if reader else ""}
+    metadata = {
+        "kind": "donation",
+        "reader_id": str(reader.pk) if reader else "",
+        "language": language,
+    }
     line = gateway.amount_line(
         amount=amount,
         currency=currency,
@@ -53,7 +67,8 @@ def start_donation(*, reader, email, amount, currency, monthly, success_url, can
     )
 
 
-def start_membership(*, reader, tier, interval, success_url, cancel_url):
+def start_membership(*, reader, tier, interval, success_url, cancel_url, language=""):
+    remember_language(reader, language)
     if not tier.price_id(interval):
         gateway.sync_tier(tier)
     customer_id = gateway.ensure_customer(reader)
@@ -62,6 +77,7 @@ def start_membership(*, reader, tier, interval, success_url, cancel_url):
         "reader_id": str(reader.pk),
         "tier_id": str(tier.pk),
         "interval": interval,
+        "language": language,
     }
     return gateway.checkout(
         customer_id=customer_id,
@@ -103,7 +119,9 @@ def _reader(metadata, customer_id):
     return None
 
 
-def _record_donation(*, reader, email, amount, currency, frequency, reference, subscription=""):
+def _record_donation(
+    *, reader, email, amount, currency, frequency, reference, subscription="", language=""
+):
     donation, made = Donation.objects.get_or_create(
         stripe_reference=reference,
         defaults={
@@ -113,6 +131,7 @@ def _record_donation(*, reader, email, amount, currency, frequency, reference, s
             "currency": currency,
             "frequency": frequency,
             "stripe_subscription_id": subscription or "",
+            "language": language or (reader.language if reader else ""),
         },
     )
     if made:
@@ -142,6 +161,7 @@ def checkout_completed(session, *, at):
             currency=session["currency"],
             frequency=Donation.Frequency.ONCE,
             reference=session["id"],
+            language=metadata.get("language", ""),
         )
 
 
@@ -166,6 +186,7 @@ def invoice_paid(invoice, *, at):
             frequency=Donation.Frequency.MONTHLY,
             reference=invoice["id"],
             subscription=subscription,
+            language=metadata.get("language", ""),
         )
 
 

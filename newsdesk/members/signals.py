@@ -1,7 +1,8 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from newsdesk.members.models import SupportSettings, Tier
+from newsdesk.core import personal_data
+from newsdesk.members.models import Reader, SupportSettings, Tier
 from newsdesk.serving.versions import bump
 
 
@@ -16,3 +17,8 @@ def on_prompts_changed(sender, created, **kwargs):
 @receiver(post_delete, sender=Tier, dispatch_uid="members.tier_deleted")
 def on_tier_changed(sender, **kwargs):
     bump("chrome")  # /support/ lists the tiers
+
+
+@receiver(post_delete, sender=Reader, dispatch_uid="members.reader_deleted")
+def on_reader_deleted(sender, instance, **kwargs):
+    personal_data.forget_in_history(Reader, instance.pk)  # its label is the address

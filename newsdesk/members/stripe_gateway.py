@@ -17,6 +17,11 @@ Error = stripe.StripeError
 SignatureError = stripe.SignatureVerificationError
 
 
+def configured():
+    """Whether payments can start: without a secret key the support page says they cannot."""
+    return bool(settings.STRIPE_SECRET_KEY)
+
+
 def client():
     base = {"api": settings.STRIPE_API_BASE} if settings.STRIPE_API_BASE else None
     return stripe.StripeClient(

@@ -13,7 +13,9 @@ def send_receipt(donation_id):
     donation = Donation.objects.filter(pk=donation_id).first()
     if donation is None or not donation.email:
         return False
-    mail.send("receipt", to=donation.email, context={"donation": donation})
+    mail.send(
+        "receipt", to=donation.email, context={"donation": donation}, language=donation.language
+    )
     return True
 
 
@@ -23,7 +25,8 @@ def send_membership_mail(membership_id, name):
     membership = membership.first()
     if membership is None:
         return False
-    mail.send(name, to=membership.reader.email, context={"membership": membership})
+    reader = membership.reader
+    mail.send(name, to=reader.email, context={"membership": membership}, language=reader.language)
     return True
 
 

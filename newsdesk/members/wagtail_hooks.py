@@ -19,7 +19,8 @@ class TierViewSet(SnippetViewSet):
     model = Tier
     icon = "pick"
     menu_label = "Membership tiers"
-    list_display = ["name", "monthly_price", "yearly_price", "active"]
+    list_display = ["name", "locale", "monthly_price", "yearly_price", "active"]
+    list_filter = ["locale"]
 
 
 class ReaderViewSet(ModelViewSet):

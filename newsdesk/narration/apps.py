@@ -12,3 +12,4 @@ class NarrationConfig(AppConfig):
         from newsdesk.narration.panels import NarrationPanel
 
         ArticlePage.add_content_panel(NarrationPanel())
+        ArticlePage.add_reader_relation("narration")  # the player, in the page's own query

@@ -5,6 +5,7 @@ Podcasting 2.0 tags (guid, locked, medium, transcript: the article itself). Ever
 its description that the audio is created with AI assistance.
 """
 
+import copy
 import uuid
 from urllib.parse import urljoin
 
@@ -13,15 +14,18 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from newsdesk.articles.models import SectionPage
-from newsdesk.core.editions import active_language
+from newsdesk.core.context_processors import site_name
+from newsdesk.core.editions import active_language, home_path
 from newsdesk.core.models import NewsroomSettings
 from newsdesk.core.text import CleanFeed
 from newsdesk.narration.models import Narration
 from newsdesk.narration.script import names
 
-DISCLOSURE = "This audio is created with AI assistance."
+DISCLOSURE = gettext_lazy("This audio is created with AI assistance")
 FEED_LENGTH = 50
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
@@ -82,6 +86,13 @@ class PodcastFeed(Feed):
     feed_type = PodcastRss
     language = None  # the edition's (Django's Feed takes the active language)
 
+    def __call__(self, request, *args, **kwargs):
+        # One instance serves every request (urls.py): each gets a copy holding its request,
+        # for the edition's name.
+        feed = copy.copy(self)
+        feed.request = request
+        return Feed.__call__(feed, request, *args, **kwargs)
+
     def get_object(self, request, *args, **kwargs):
         return None
 
@@ -99,14 +110,12 @@ class PodcastFeed(Feed):
         return self.narrations(section)
 
     def title(self, section):
-        return (
-            f"{settings.WAGTAIL_SITE_NAME}: {section.title}"
-            if section
-            else (settings.WAGTAIL_SITE_NAME)
-        )
+        # The edition's name, as its pages show it.
+        name = site_name(self.request)
+        return f"{name}: {section.title}" if section else name
 
     def link(self, section):
-        return absolute(section.url if section else "/")
+        return absolute(section.url if section else home_path())
 
     def feed_url(self, section):
         return absolute(self.path(section))
@@ -117,18 +126,25 @@ class PodcastFeed(Feed):
         return reverse("podcast_section", args=[section.slug])
 
     def description(self, section):
-        scope = f"{section.title} stories" if section else "Stories"
-        return (
-            f"{scope} from {settings.WAGTAIL_SITE_NAME}, read aloud by a synthetic voice "
-            f"as soon as they are published. {DISCLOSURE}"
-        )
+        site = site_name(self.request)
+        if section:
+            text = _(
+                "%(section)s stories from %(site)s, read aloud by a synthetic voice as soon as "
+                "they are published."
+            ) % {"section": section.title, "site": site}
+        else:
+            text = _(
+                "Stories from %(site)s, read aloud by a synthetic voice as soon as they are "
+                "published."
+            ) % {"site": site}
+        return f"{text} {DISCLOSURE}."
 
     def feed_extra_kwargs(self, section):
         newsroom = NewsroomSettings.load()
         feed_url = self.feed_url(section)
         return {
             "cover": absolute(reverse("podcast_cover")),
-            "publisher": newsroom.copyright_holder or settings.WAGTAIL_SITE_NAME,
+            "publisher": newsroom.copyright_holder or site_name(self.request),
             "owner_email": newsroom.contact_email,
             "podcast_guid": str(uuid.uuid5(PODCAST_GUID_NAMESPACE, feed_url.split("://", 1)[1])),
         }
@@ -138,7 +154,7 @@ class PodcastFeed(Feed):
 
     def item_description(self, narration):
         standfirst = narration.article.standfirst.strip()
-        return f"{standfirst}\n\n{DISCLOSURE}" if standfirst else DISCLOSURE
+        return f"{standfirst}\n\n{DISCLOSURE}." if standfirst else f"{DISCLOSURE}."
 
     def item_link(self, narration):
         return absolute(narration.article.url)

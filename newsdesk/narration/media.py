@@ -31,8 +31,18 @@ PUBLIC_FOLDERS = ("images", "original_images", "narration")
 MAX_DIGITS = 18
 
 
+def on_disk():
+    return (
+        settings.SERVE_MEDIA
+        and settings.STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+    )
+
+
 def public_file(path):
-    """The file under MEDIA_ROOT that `path` names, if it is in a public folder; else None."""
+    """The file under MEDIA_ROOT that `path` names, if it is in a public folder and media are
+    served from the disk; else None."""
+    if not on_disk():
+        return None
     segments = path.split("/")
     if segments[0] not in PUBLIC_FOLDERS or len(segments) < 2:
         return None

@@ -7,6 +7,9 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.utils import translation
+from django.utils.translation import gettext, gettext_noop
+
 from newsdesk.narration import speech
 
 # Segments that come before the body; their ids never collide with block ids (UUIDs).
@@ -17,6 +20,9 @@ BODY_KINDS = ("paragraph", "heading", "quote")
 MAX_CHUNK_CHARS = 400
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
 CLAUSE_BREAK = re.compile(r"(?<=[,;:])\s+")
+# What the voice says around a pull quote, with or without the name of who said it.
+SAID = gettext_noop("%(who)s, said: %(text)s")
+QUOTE = gettext_noop("Quote. %(text)s End quote.")
 
 
 @dataclass(frozen=True)
@@ -87,10 +93,11 @@ class Script:
 
 
 def names(people):
+    """'A', 'A and B', 'A, B and C' in the active language."""
     people = [str(p) for p in people]
-    if len(people) <= 2:
-        return " and ".join(people)
-    return ", ".join(people[:-1]) + " and " + people[-1]
+    if len(people) <= 1:
+        return "".join(people)
+    return gettext("%(first)s and %(last)s") % {"first": ", ".join(people[:-1]), "last": people[-1]}
 
 
 def sentence(text):
@@ -98,12 +105,23 @@ def sentence(text):
     return text if not text or text[-1] in ".!?…\"'" else f"{text}."
 
 
+def in_language(language, message, **values):
+    """`message` with `values`, in the article's language (the voice's words around the
+    article's own: byline, quotes)."""
+    with translation.override(language):
+        return gettext(message) % {
+            name: names(value) if isinstance(value, list) else value
+            for name, value in values.items()
+        }
+
+
 def raw_segments(article):
     """(id, kind, text) in reading order, before the lexicon and speech rules."""
+    language = article.locale.language_code
     authors = [author.name for author in article.authors]
     yield "headline", "headline", article.title
     if authors:
-        yield "byline", "byline", f"By {names(authors)}."
+        yield "byline", "byline", f"{in_language(language, 'By %(names)s', names=authors)}."
     if article.standfirst:
         yield "standfirst", "standfirst", article.standfirst
     for block in article.get_text_blocks(public=True):  # not a members-only story's rest
@@ -114,16 +132,17 @@ def raw_segments(article):
         if block["type"] == "quote":
             attribution = (block.get("attribution") or "").strip().rstrip(".,;:")
             if attribution:
-                text = f"{attribution}, said: {text}"
+                text = in_language(language, SAID, who=attribution, text=text)
             else:
-                text = f"Quote. {sentence(text)} End quote."
+                text = in_language(language, QUOTE, text=sentence(text))
         yield block["id"], block["type"], text
 
 
 def build(article, *, lexicon, voice):
+    language = article.locale.language_code
     segments = []
     for segment_id, kind, text in raw_segments(article):
-        spoken = speech.prepare(lexicon.apply(text))
+        spoken = speech.prepare(lexicon.apply(text), language)
         if spoken:
             segments.append(Segment(str(segment_id), kind, spoken))
-    return Script(tuple(segments), voice, article.locale.language_code)
+    return Script(tuple(segments), voice, language)

@@ -374,11 +374,28 @@ RULES = [
 ]
 
 
-def prepare(text):
-    """Text as the voice should read it, on one line, ending in sentence punctuation."""
-    text = clean_unicode(text)
-    for pattern, replacement in RULES:
-        text = pattern.sub(replacement, text)
+# What no voice should read, in any language: symbols and emoji, control and format characters.
+NEVER_READ = {"So", "Sk", "Cc", "Cf", "Co", "Cn", "Cs"}
+
+
+def prepare(text, language="en"):
+    """Text as the voice should read it, on one line, ending in sentence punctuation.
+
+    The rules above are for an English voice. Another edition's voice reads its own script,
+    numbers and dates (espeak-ng speaks them in the voice's language), so its text keeps them:
+    only what no voice should read is dropped.
+    """
+    if language == "en":
+        text = clean_unicode(text)
+        for pattern, replacement in RULES:
+            text = pattern.sub(replacement, text)
+    else:
+        text = "".join(
+            " " if char.isspace() else char
+            for char in unicodedata.normalize("NFC", text)
+            if char.isspace() or unicodedata.category(char) not in NEVER_READ
+        )
+        text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = " ".join(text.split())
     if text and text[-1] not in ".!?…:;\"'":
         text += "."

@@ -30,6 +30,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from wagtail.models import Page, Site
 from wagtail.rich_text import expand_db_html
 
 from newsdesk.newsletters import addresses, tokens
@@ -42,6 +43,22 @@ LEAD_IMAGE_SPEC = "fill-1120x630|format-jpeg|jpegquality-70"
 def in_language(language):
     """Render mail in `language` (a reader's, a newsletter's): its words, dates and links."""
     return translation.override(language or settings.LANGUAGE_CODE)
+
+
+def edition_name():
+    """The newsroom's name in the active language: another edition's is its front page's title,
+    as that edition's pages show it (newsdesk.core.context_processors.site_name)."""
+    language = translation.get_language()
+    if language == settings.LANGUAGE_CODE:
+        return settings.WAGTAIL_SITE_NAME
+    roots = Site.objects.filter(is_default_site=True).values("root_page__translation_key")
+    title = (
+        Page.objects.live()
+        .filter(translation_key__in=roots, locale__language_code=language)
+        .values_list("title", flat=True)
+        .first()
+    )
+    return title or settings.WAGTAIL_SITE_NAME
 
 
 def names(items):
@@ -122,7 +139,7 @@ def issue_context(issue):
         "intro_text": rich_text_plain(issue.intro),
         "articles": items,
         "date": timezone.localtime(),
-        "site_name": settings.WAGTAIL_SITE_NAME,
+        "site_name": edition_name(),
         "site_url": settings.SITE_URL,
         "newsletters_url": absolute(reverse("newsletters:index")),
         "unsubscribe_url": UNSUBSCRIBE_MARKER,
@@ -346,7 +363,7 @@ class IssueMail:
 def templated_email(name, context, *, to, from_email=None):
     """A subject/text/HTML template triple under newsletters/email/ as one message."""
     context = {
-        "site_name": settings.WAGTAIL_SITE_NAME,
+        "site_name": edition_name(),
         "site_url": settings.SITE_URL,
         "newsletter_names": names([n.name for n in context.get("newsletters", [])]),
         **context,

@@ -9,13 +9,13 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import get_random_string
-from wagtail.models import ModelLogEntry
+from django.utils.translation import pgettext_lazy
 
+from newsdesk.core import personal_data
 from newsdesk.core.tasks import Later
 from newsdesk.newsletters import addresses, composer, tokens
 from newsdesk.newsletters.models import Delivery, Newsletter, Subscriber, Subscription
@@ -279,11 +279,7 @@ def resubscribe(*, subscriber_id, newsletter_id):
 
 
 def forget_address_in_history(*, subscriber_id):
-    """The admin's history names a subscriber by address (Wagtail logs str()); once the
-    subscriber is deleted it keeps who did what, and when, to subscriber number N only."""
-    ModelLogEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(Subscriber), object_id=str(subscriber_id)
-    ).update(label=f"Subscriber {subscriber_id} (deleted)", data={})
+    personal_data.forget_in_history(Subscriber, subscriber_id)
 
 
 def suppress(*, email, reason):
@@ -348,10 +344,18 @@ def record_inbound_unsubscribe(*, message):
     return True
 
 
+SUBSCRIPTION_STATES = {
+    Subscription.Status.PENDING: pgettext_lazy("subscription", "waiting for confirmation"),
+    Subscription.Status.CONFIRMED: pgettext_lazy("subscription", "confirmed"),
+    Subscription.Status.UNSUBSCRIBED: pgettext_lazy("subscription", "unsubscribed"),
+}
+
+
 def subscriptions_of(email):
-    """For the reader's account page: each newsletter and the subscription's state."""
+    """For the reader's account page: each newsletter and the subscription's state, in the
+    language of the page."""
     return [
-        f"{subscription.newsletter.name}: {subscription.get_status_display().lower()}"
+        f"{subscription.newsletter.name}: {SUBSCRIPTION_STATES[subscription.status]}"
         for subscription in Subscription.objects.filter(subscriber__email=email)
         .select_related("newsletter")
         .order_by("newsletter__name")

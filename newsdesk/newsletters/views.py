@@ -198,5 +198,5 @@ def _unsubscribe_page_action(subscriber, newsletter, *, link_newsletter, action)
     ):
         return "subscribed"
     if _may_mail(subscriber.email):
-        tasks.sign_up(email=subscriber.email, newsletters=[newsletter])
+        tasks.sign_up(email=subscriber.email, newsletters=[newsletter], language=active_language())
     return "pending"

@@ -17,6 +17,7 @@ from newsdesk.serving.store import (
     lookup,
     storable,
 )
+from newsdesk.serving.versions import request_scope
 
 
 def signed_in_reader_page(request):
@@ -61,7 +62,8 @@ def page_cache_middleware(get_response):
                     key, entry = await sync_to_async(lookup, thread_sensitive=False)(request)
                     if entry is not None:
                         return hit_response(request, entry)
-            response = await get_response(request)
+            with request_scope(request):
+                response = await get_response(request)
             if key is not None and storable(response):
                 return await sync_to_async(finish_miss, thread_sensitive=False)(
                     request, response, key
@@ -78,6 +80,8 @@ def page_cache_middleware(get_response):
                     key, entry = lookup(request)
                     if entry is not None:
                         return hit_response(request, entry)
-            return finish_miss(request, get_response(request), key)
+            with request_scope(request):
+                response = get_response(request)
+            return finish_miss(request, response, key)
 
     return middleware

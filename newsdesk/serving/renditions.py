@@ -11,13 +11,26 @@ from copy import copy
 
 from django.db.models import Prefetch, prefetch_related_objects
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 
 from newsdesk.core.images import LAYOUTS
 from newsdesk.serving.lifetimes import lifetimes
 
 
-def attach_renditions(images, *layouts):
-    """Give every image the renditions that `layouts` print, as Wagtail's prefetched renditions
+def filters_of(spec):
+    """Wagtail's Filter for one spec, made once (a Filter parses its spec on first use)."""
+    found = FILTERS.get(spec)
+    if found is None:
+        found = FILTERS[spec] = Filter(spec=spec)
+    return found
+
+
+FILTERS = {}
+
+
+def attach_renditions(images, *layouts, specs=()):
+    """Give every image the renditions that `layouts` (and the filter `specs`) print, as
+    Wagtail's prefetched renditions
     (`image.prefetched_renditions`): from the renditions cache, read once for all of them, and
     for the images it lacks from the database, in one query, then cached. Their keys name the
     image's file and focal point, so a cached rendition is never out of date."""
@@ -26,6 +39,8 @@ def attach_renditions(images, *layouts):
         if image is not None:
             by_pk[image.pk].append(image)
     filters = [f for name in dict.fromkeys(layouts) for f in LAYOUTS[name].filters]
+    filters += [filters_of(spec) for spec in specs]
+    filters = list({f.spec: f for f in filters}.values())  # a spec twice is one rendition
     if not by_pk or not filters:
         return
     Rendition = get_image_model().get_rendition_model()

@@ -1,29 +1,37 @@
 """Whether any page has a view restriction, cached: page types readers open often skip the
-restriction lookup (two queries on every page) while none exist."""
+restriction lookup (two queries on every page) while none exist.
 
-from django.core.cache import cache
+During a request the answer comes with the versions the request reads anyway (one cache round
+trip for both, newsdesk.serving.versions), however often the page asks: a Redis read in a busy
+threaded process costs more than its round trip, since the thread waits for the GIL after it."""
+
 from django.db import transaction
 from wagtail.models import PageViewRestriction
 
 from newsdesk.serving.lifetimes import lifetimes
-
-RESTRICTIONS_KEY = "view-restrictions:any"
+from newsdesk.serving.versions import RESTRICTIONS_KEY, cache, current_versions
 
 
 def view_restrictions_exist():
     """Whether any page has a view restriction (login, password, group); cached, because
     checking a page's ancestors for them costs two queries on every page a reader opens."""
-    found = cache.get(RESTRICTIONS_KEY)
+    versions = current_versions()
+    found = versions.restricted() if versions is not None else cache().get(RESTRICTIONS_KEY)
     if found is None:
         found = PageViewRestriction.objects.exists()
-        cache.set(RESTRICTIONS_KEY, found, lifetimes.versioned)
+        cache().set(RESTRICTIONS_KEY, found, lifetimes.versioned)
+        if versions is not None:
+            versions.remember_restricted(found)
     return found
 
 
 def forget_view_restrictions():
-    cache.delete(RESTRICTIONS_KEY)
+    versions = current_versions()
+    if versions is not None:  # asked again in this request, it reads the database
+        versions.remember_restricted(None)
+    cache().delete(RESTRICTIONS_KEY)
     # Again once committed: a request in between may have cached the answer from before.
-    transaction.on_commit(lambda: cache.delete(RESTRICTIONS_KEY))
+    transaction.on_commit(lambda: cache().delete(RESTRICTIONS_KEY))
 
 
 class PublicPagesQuerySetMixin:

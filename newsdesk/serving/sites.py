@@ -18,7 +18,8 @@ from django.dispatch import receiver
 from django.http.request import split_domain_port
 from django.utils import translation
 from django.utils.decorators import sync_and_async_middleware
-from wagtail.models import Site
+from wagtail.models import Page, Site
+from wagtail.signals import page_slug_changed
 
 from newsdesk.serving.versions import bump, fragment_versions
 
@@ -115,6 +116,22 @@ def sites_changed():
 @receiver(post_delete, sender=Site)
 def site_changed(sender, **kwargs):
     sites_changed()
+
+
+@receiver(post_save)
+def root_page_created(sender, instance, created, **kwargs):
+    """A new root page (an edition's front page made by translating the site's): Wagtail counts
+    it among the site root paths from now on, live or not."""
+    if created and isinstance(instance, Page) and instance.depth <= 2 and instance.is_site_root():
+        sites_changed()
+
+
+@receiver(page_slug_changed)
+def root_page_renamed(sender, instance, **kwargs):
+    """A site's root page (or an edition's) with a new slug: the site root paths changed
+    (Wagtail forgets its cached copy; processes remember theirs under "sites")."""
+    if instance.is_site_root():
+        sites_changed()
 
 
 def wants_site(request):

@@ -10,6 +10,8 @@ value it had before would bring back what was stored under it.
 
 import hashlib
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import caches
@@ -23,6 +25,10 @@ CONTENT_VERSIONS = ("articles", "feed", "chrome", "sites")
 # Kept per edition (language): an article or feed item of one edition leaves the other's pages
 # in the cache. A page reads the versions of its path's edition.
 EDITION_VERSIONS = ("articles", "feed")
+# Not a version but read in the same round trip: whether any page has a view restriction
+# (newsdesk.serving.restrictions), which a reader's page asks several times.
+RESTRICTIONS_KEY = "view-restrictions:any"
+RESTRICTED = "restricted"
 
 
 def cache():
@@ -76,7 +82,7 @@ class FragmentVersions:
         self._used = set()
 
     def __getattr__(self, name):
-        if name.startswith("_"):
+        if name.startswith("_") or name == RESTRICTED:
             raise AttributeError(name)
         if self._versions is None:
             self._versions = read_versions(self._path)
@@ -85,6 +91,17 @@ class FragmentVersions:
         if name != "path":
             self._used.add(name)
         return self._versions[name]
+
+    def restricted(self):
+        """Whether any page has a view restriction, as read with the versions: True, False, or
+        None when the cache does not know."""
+        if self._versions is None:
+            self._versions = read_versions(self._path)
+        return self._versions.get(RESTRICTED)
+
+    def remember_restricted(self, found):
+        if self._versions is not None:
+            self._versions[RESTRICTED] = found
 
     def depends(self):
         """{name: version} of the shared content this page printed."""
@@ -95,10 +112,11 @@ def read_versions(path):
     language = language_of_path(path)
     keys = {content_version_key(name, language): name for name in CONTENT_VERSIONS}
     keys[path_version_key(path)] = "path"
-    found = cache().get_many(list(keys))
+    found = cache().get_many([*keys, RESTRICTIONS_KEY])
+    restricted = found.pop(RESTRICTIONS_KEY, None)
     if len(found) < len(keys):
         found.update(first_versions([key for key in keys if key not in found]))
-    return {name: found[key] for key, name in keys.items()}
+    return {**{name: found[key] for key, name in keys.items()}, RESTRICTED: restricted}
 
 
 def first_versions(keys):
@@ -111,6 +129,27 @@ def first_versions(keys):
     if len(found) < len(keys):  # another process set them first, or the cache is unavailable
         found.update(cache().get_many([key for key in keys if key not in found]))
     return {key: found.get(key, version) for key in keys}
+
+
+_current = ContextVar("newsdesk_request_versions", default=None)
+
+
+def current_versions():
+    """The FragmentVersions of the request being handled, if any (see request_scope)."""
+    return _current.get()
+
+
+@contextmanager
+def request_scope(request):
+    """Within it, current_versions() is `request`'s: code without the request at hand (a
+    queryset's public()) reads what the request's one round trip read. Entered by the page
+    cache's middleware for the whole request and left after it, so nothing reaches the next
+    request handled in the same thread."""
+    token = _current.set(fragment_versions(request))
+    try:
+        yield
+    finally:
+        _current.reset(token)
 
 
 def fragment_versions(request):

@@ -110,6 +110,28 @@ def stop(process, timeout=10):
             process.wait()
 
 
+def wait_for_answer(port, timeout=30, process=None):
+    """Wait until the application on `port` answers HTTP (any status), not just until the port
+    listens: granian's main process listens seconds before its worker has loaded the
+    application, and connections made meanwhile queue in the kernel, where a burst of them
+    can overflow the listen queue."""
+
+    def answering():
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"process exited with {process.returncode} before answering")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5) as sock:
+                sock.settimeout(5)
+                sock.sendall(
+                    b"HEAD /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                )
+                return sock.recv(16).startswith(b"HTTP/")
+        except OSError:
+            return False
+
+    wait_until(answering, timeout, what=f"an HTTP answer on port {port}")
+
+
 class ServerURL(str):
     """The base URL of a server started for a test, with its process (`.process`)."""
 
@@ -141,7 +163,7 @@ def web_server(port=None, workers=1, env=None, log=None):
         stderr=subprocess.STDOUT if log else subprocess.DEVNULL,
     )  # fmt: skip
     try:
-        wait_for_port(port, process=process)
+        wait_for_answer(port, process=process)
         url = ServerURL(f"http://127.0.0.1:{port}")
         url.process = process
         yield url

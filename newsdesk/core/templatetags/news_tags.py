@@ -1,10 +1,11 @@
 from django import template
+from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import get_language, gettext, pgettext
 from wagtail.images.models import Picture
 
 from newsdesk.core.images import LAYOUTS
@@ -27,13 +28,32 @@ def news_picture(image, layout, eager=False, alt=None, css_class=""):
         return ""
     spec = LAYOUTS[layout]
     renditions = image.get_renditions(*spec.filters)
+    alt = image.default_alt_text if alt is None else alt
+    # The HTML follows from these alone (media URLs are unsigned, and a file name is never
+    # reused for other content): drawn once per process, then remembered.
+    files = [(r.file, r.width, r.height) for r in renditions.values()]
+    key = (layout, eager, alt, css_class, files[0][0].storage, settings.MEDIA_URL)
+    key += tuple((file.name, width, height) for file, width, height in files)
+    html = _pictures.get(key)
+    if html is None:
+        if len(_pictures) >= PICTURES_LIMIT:
+            _pictures.clear()
+        html = _pictures[key] = draw_picture(renditions, spec, eager, alt, css_class)
+    return html
+
+
+PICTURES_LIMIT = 20_000
+_pictures = {}
+
+
+def draw_picture(renditions, spec, eager, alt, css_class):
     jpegs = spec.specs("jpeg")
     fallback = renditions[jpegs[len(jpegs) // 2]]
     attrs = {
         "src": fallback.url,
         "width": fallback.width,
         "height": fallback.height,
-        "alt": image.default_alt_text if alt is None else alt,
+        "alt": alt,
         "sizes": spec.sizes,
         "decoding": "async",
         **({"fetchpriority": "high"} if eager else {"loading": "lazy"}),
@@ -80,12 +100,27 @@ def news_time(value, style="datetime"):
     """
     if not value:
         return ""
+    # Drawn from these alone (a relative time also from today's date): remembered per process.
+    today = timezone.localdate() if style == "relative" else None
+    key = (value, style, get_language(), timezone.get_current_timezone_name(), today)
+    html = _times.get(key)
+    if html is None:
+        if len(_times) >= TIMES_LIMIT:
+            _times.clear()
+        html = _times[key] = draw_time(value, style, today)
+    return html
+
+
+TIMES_LIMIT = 20_000
+_times = {}
+
+
+def draw_time(value, style, today=None):
     local = timezone.localtime(value)
     # Formats of Django's `date` filter, translated: each language writes dates its own way
     # (Ukrainian: "4 березня 2026, 11:46", month names in the genitive with "E").
     label = None
     if style == "relative":
-        today = timezone.localdate()
         days = (today - local.date()).days
         if days == 0:
             fmt = pgettext("clock time", "g:i A")

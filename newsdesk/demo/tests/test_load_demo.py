@@ -13,6 +13,7 @@ from newsdesk.core.models import NewsImage
 from newsdesk.demo import content
 from newsdesk.frontpage.models import HomePage
 from newsdesk.livefeed.models import FeedItem
+from newsdesk.members.models import Tier
 from newsdesk.newsletters.models import Newsletter
 from newsdesk.people.models import Author
 
@@ -47,6 +48,10 @@ def test_it_loads_a_believable_newsroom_once(settings):
     assert [p.article.slug for p in home.picks.all()] == content.HOME["editors_picks"]
 
     check_ukrainian_edition(home)
+    # Membership tiers on each edition's /support/, in its language and currency.
+    for language, currency in (("en", "usd"), ("uk", "uah")):
+        tiers = Tier.objects.filter(locale__language_code=language, active=True)
+        assert tiers.count() == 3 and {t.currency for t in tiers} == {currency}
 
     before = snapshot()
     call_command("load_demo")

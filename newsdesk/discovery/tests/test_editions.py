@@ -96,3 +96,18 @@ def test_search_in_one_edition_never_returns_the_other(client, section, uk_secti
 
 RESULT = re.compile(r'class="search-hit__headline"><a href="([^"]+)"')
 SEARCHES = ["/search/?q=Kyiv", "/uk/search/?q=Kyiv"]
+
+
+def test_a_translation_behind_a_password_is_no_alternate(client, translated):
+    """The editions come with the article's own row; while a view restriction exists they are
+    looked up with Wagtail's public() instead, which leaves the hidden translation out."""
+    from wagtail.models import PageViewRestriction
+
+    english, ukrainian = translated
+    assert set(alternates(client, english.url)) == {"en", "uk", "x-default"}
+    PageViewRestriction.objects.create(page=ukrainian, restriction_type="password", password="x")
+    assert alternates(client, english.url) == {}
+    unpublished = ukrainian.specific
+    PageViewRestriction.objects.all().delete()
+    unpublished.unpublish()
+    assert alternates(client, english.url) == {}

@@ -192,13 +192,27 @@ class Crowd:
     Each is a coroutine on a raw socket (a thread per client would cost more than the server
     under test), all in one event loop running in a thread of its own; the test reads what
     they received from its own thread.
+
+    Like a browser's EventSource, a client whose connection fails before any answer (refused,
+    or reset: a kernel whose listen queue overflowed while the new process was still starting
+    drops the half-open connection) tries again after the retry time, a few times; what it
+    last failed with is kept, so that a failure says why. Like the site's script
+    (newsdesk/static/js/site.js), one that has no answer within ANSWER_SECONDS tries again
+    too: granian 2.8 drops an occasional request of a burst on a fresh worker (it reports the
+    client gone, Django stops, and the connection stays open with no answer).
     """
+
+    RETRY_SECONDS = 2
+    ATTEMPTS = 5
+    ANSWER_SECONDS = 10
 
     def __init__(self, base_url, count):
         parts = urlsplit(base_url)
         self.address = (parts.hostname, parts.port)
         self.received = [b""] * count
         self.ended = [False] * count
+        self.errors = [None] * count
+        self.attempts = [0] * count
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
         self.thread.start()
@@ -207,19 +221,33 @@ class Crowd:
 
     async def read(self, n):
         try:
-            reader, writer = await asyncio.open_connection(*self.address)
-        except OSError as error:
-            self.received[n], self.ended[n] = f"no connection: {error}".encode(), True
-            return
+            while True:
+                self.attempts[n] += 1
+                try:
+                    await self.stream(n)
+                except OSError as error:
+                    self.errors[n] = f"{type(error).__name__}: {error}"
+                if self.received[n] or self.attempts[n] >= self.ATTEMPTS:
+                    return
+                await asyncio.sleep(self.RETRY_SECONDS)
+        finally:
+            self.ended[n] = True
+
+    async def stream(self, n):
+        reader, writer = await asyncio.open_connection(*self.address)
         try:
             writer.write(
                 f"GET /news-feed/stream/ HTTP/1.1\r\nHost: {self.address[0]}\r\n"
                 "Accept: text/event-stream\r\n\r\n".encode()
             )
-            while chunk := await reader.read(65536):
+            try:
+                chunk = await asyncio.wait_for(reader.read(65536), self.ANSWER_SECONDS)
+            except TimeoutError:
+                raise TimeoutError(f"no answer within {self.ANSWER_SECONDS} s") from None
+            while chunk:
                 self.received[n] += chunk
+                chunk = await reader.read(65536)
         finally:
-            self.ended[n] = True
             writer.close()
 
     def __enter__(self):
@@ -244,8 +272,14 @@ class Crowd:
         return sum(marker in received for received in self.received)
 
     def statuses(self):
-        """How many clients got each status line (or nothing yet)."""
-        return Counter(received.split(b"\r\n", 1)[0].decode() for received in self.received)
+        """How many clients got each status line, or else the error they last failed with (or
+        nothing yet), and how many needed more than one attempt."""
+        lines = Counter(
+            received.split(b"\r\n", 1)[0].decode() or (error or "no answer yet")
+            for received, error in zip(self.received, self.errors, strict=True)
+        )
+        lines["clients that tried again"] = sum(attempts > 1 for attempts in self.attempts)
+        return lines
 
     def wait_for(self, marker, timeout):
         """How many clients received `marker`, once all have or the others' streams ended."""

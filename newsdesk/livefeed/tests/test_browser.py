@@ -17,7 +17,7 @@ from newsdesk.conftest import (
 )
 from newsdesk.livefeed import services
 from newsdesk.livefeed.models import FeedItem
-from newsdesk.testing import web_server
+from newsdesk.testing import wait_until, web_server
 from newsdesk.testing.browser import (
     WIDTHS,
     fits_width,
@@ -275,3 +275,36 @@ def test_it_runs_the_feed_page_without_csp_violations(browser, newsroom):
         [violation] = csp_violations(page)
         assert violation.startswith("script-src")
         page.context.close()
+
+
+def test_a_stream_the_server_never_answers_is_opened_again(browser, newsroom):
+    """A web process may drop a request of a burst as it starts, leaving the connection open
+    with no answer (see Crowd): the page opens its stream again rather than wait for good."""
+    with web_server() as url:
+        context = browser.new_context(viewport=viewport("desktop"))
+        page = context.new_page()
+        page.clock.install()
+        streams = []
+
+        def first_one_unanswered(route):
+            streams.append(route.request.url)
+            if len(streams) > 1:
+                route.continue_()
+            # else: left without an answer, as the dropped request was
+
+        page.route("**/news-feed/stream/**", first_one_unanswered)
+        page.goto(url + "/", wait_until="load")
+        # Route handlers run while Playwright is called (page.evaluate).
+        assert wait_until(lambda: page.evaluate("1") and len(streams) == 1, timeout=10)
+        page.clock.fast_forward(9_000)
+        assert len(streams) == 1  # still waiting, as EventSource alone would for good
+        page.clock.fast_forward(2_000)
+        page.clock.resume()
+        assert wait_until(lambda: page.evaluate("1") and len(streams) == 2, timeout=10)
+
+        item = services.post_item(text="<p>Heard on the second stream</p>")
+        page.locator(".news-feed .feed-item", has_text="Heard on the second stream").wait_for(
+            timeout=10_000
+        )
+        assert item.cursor
+        context.close()

@@ -1,5 +1,8 @@
 """Live feed items per edition: an item reaches the open pages and lists of its edition only."""
 
+import json
+import re
+
 import pytest
 from wagtail.models import Locale
 
@@ -57,3 +60,18 @@ def test_each_editions_pages_list_its_own_items(client, settings, uk_home):
     # A reconnecting page without a streaming server catches up on its edition's items only.
     caught_up = client.get("/uk/news-feed/stream/?after=0").content.decode()
     assert "Тривогу скасовано" in caught_up and "Alert lifted" not in caught_up
+
+
+@pytest.mark.django_db
+def test_each_editions_live_blog_data_is_in_its_language(client, settings, uk_home):
+    settings.PAGE_CACHE_ENABLED = False
+    post("Тривогу скасовано", "uk")
+    for path, language, headline in [
+        ("/news-feed/", "en", f"News feed — {settings.WAGTAIL_SITE_NAME}"),
+        ("/uk/news-feed/", "uk", f"Стрічка новин — {uk_home.title}"),
+    ]:
+        html = client.get(path).content.decode()
+        script = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+        data = json.loads(script.group(1))
+        assert (data["inLanguage"], data["headline"]) == (language, headline), path
+        assert data["publisher"]["name"] == headline.split(" — ")[1]

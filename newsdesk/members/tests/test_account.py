@@ -2,7 +2,10 @@
 
 import pytest
 import stripe
+from django.contrib.auth.models import User
 from django.urls import reverse
+from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 
 from newsdesk.members.models import (
     Donation,
@@ -39,8 +42,9 @@ def test_the_account_page_shows_membership_donations_and_newsletters(
 
     page = client.get(reverse("members:account")).content.decode()
 
-    assert "Friend: <strong>Active</strong>" in page
-    assert "$10 (one-off)" in page
+    assert '<span class="rv-membership__tier">Friend</span>: <strong' in page
+    assert ">Active</strong>" in page and "€5 a month" in page
+    assert "$10, one-off donation" in page
     assert "The Morning Brief: confirmed" in page
     assert client.cookies["nd_member"].value == "1"
 
@@ -55,6 +59,11 @@ def test_deleting_the_account_removes_every_personal_row(client, stripe_api, mai
     subscriber = Subscriber.objects.create(email="gone@example.org")
     Subscription.objects.create(subscriber=subscriber, newsletter=newsletter)
     customer_id = membership.reader.stripe_customer_id
+    reader_id = membership.reader.pk
+    staff = User.objects.create_user("editor", is_staff=True)
+    # As the admin logs an edit: the label is str(), the address.
+    log(membership.reader, "wagtail.edit", user=staff)
+    log(subscriber, "wagtail.edit", user=staff)
 
     response = client.post(reverse("members:delete"), {"confirm": "on"})
 
@@ -65,6 +74,11 @@ def test_deleting_the_account_removes_every_personal_row(client, stripe_api, mai
     with pytest.raises(stripe.InvalidRequestError):
         stripe_api.customers.retrieve(customer_id)
     assert "nd_reader" not in client.cookies or not client.cookies["nd_reader"].value
+    # The admin's history keeps who did what and when, without the address.
+    assert sorted(ModelLogEntry.objects.values_list("label", "user_id")) == [
+        (f"Reader {reader_id} (deleted)", staff.pk),
+        (f"Subscriber {subscriber.pk} (deleted)", staff.pk),
+    ]
 
 
 def test_deleting_needs_the_confirmation_box(client, mailbox):

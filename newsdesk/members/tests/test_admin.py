@@ -9,6 +9,7 @@ from django.contrib.auth.models import Permission
 from django.core.checks import run_checks
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Locale
 
 from newsdesk.conftest import make_user
 from newsdesk.members import revenue
@@ -94,7 +95,7 @@ def test_a_saved_tier_gets_a_stripe_product_and_prices(
             reverse("wagtailsnippets_members_tier:add"),
             {"name": "Patron", "description": "", "benefits": "A mug", "currency": "uah",
              "monthly_amount": "20000", "yearly_amount": "200000", "active": "on",
-             "sort_order": "0"},
+             "sort_order": "0", "locale": str(Locale.get_default().pk)},
         )  # fmt: skip
     assert response.status_code == 302, response.content[:2000]
     tier = Tier.objects.get()
@@ -111,3 +112,14 @@ def test_production_needs_the_stripe_keys(settings):
     settings.STRIPE_SECRET_KEY, settings.STRIPE_WEBHOOK_SECRET = "sk_live_x", "whsec_x"
     found = {message.id for message in run_checks(include_deployment_checks=True)}
     assert not found & {"members.E001", "members.E002"}
+
+
+def test_the_tier_list_names_each_tiers_edition(client, superuser, tier, uk_home):
+    client.force_login(superuser)
+    response = client.get(reverse("wagtailsnippets_members_tier:list"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Friend" in page and "English" in page and "Edition" in page
+    ukrainian = Locale.objects.get(language_code="uk").pk
+    filtered = client.get(reverse("wagtailsnippets_members_tier:list"), {"locale": ukrainian})
+    assert "Friend" not in filtered.content.decode()

@@ -15,33 +15,11 @@ from newsdesk.conftest import csp_violations
 from newsdesk.members.models import Membership
 from newsdesk.members.tests.conftest import WEBHOOK_SECRET
 from newsdesk.members.tests.helpers import code_from
-from newsdesk.testing import free_port, wait_until, web_server
+from newsdesk.testing import wait_until
 from newsdesk.testing.browser import open_page, screenshot, serious_violations
-from newsdesk.testing.mail import smtp_server
 from newsdesk.testing.stripe import complete_checkout, event, signed
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def smtp():
-    with smtp_server() as server:
-        yield server
-
-
-@pytest.fixture
-def site(smtp, stripe_server):
-    port = free_port()
-    env = {
-        "SITE_URL": f"http://127.0.0.1:{port}",
-        "EMAIL_URL": smtp.url,
-        "TASKS_BACKEND": "django.tasks.backends.immediate.ImmediateBackend",
-        "STRIPE_API_BASE": stripe_server.url,
-        "STRIPE_SECRET_KEY": "sk_test_browser",
-        "STRIPE_WEBHOOK_SECRET": WEBHOOK_SECRET,
-    }
-    with web_server(port=port, env=env) as url:
-        yield url
 
 
 def deliver(site, stripe_event):
@@ -61,7 +39,7 @@ def prompt_visible(page):
 
 
 def test_a_reader_signs_in_and_becomes_a_member(browser, site, smtp, stripe_server, tier, section):
-    from newsdesk.conftest import make_article
+    from newsdesk.conftest import make_article, paragraphs
 
     story = make_article(section, title="A story worth paying for")
     anonymous = open_page(browser, site + story.url)
@@ -83,7 +61,7 @@ def test_a_reader_signs_in_and_becomes_a_member(browser, site, smtp, stripe_serv
     page.goto(site + "/support/", wait_until="networkidle")
     assert serious_violations(page) == []
     screenshot(page, "members-support", full_page=True)
-    page.get_by_role("button", name="Join as Friend").click()
+    page.get_by_role("button", name="Join Friend monthly").click()
     page.wait_for_url(re.compile(re.escape(stripe_server.url) + r"/_config/checkout/cs_test_\w+"))
     session_id = page.url.rsplit("/", 1)[1]
 
@@ -103,3 +81,27 @@ def test_a_reader_signs_in_and_becomes_a_member(browser, site, smtp, stripe_serv
     assert not prompt_visible(page)
     assert not page.get_by_role("link", name="Support us").is_visible()
     assert csp_violations(page) == []
+
+    # A members-only story: the page is everyone's (cached), the rest comes to the member's
+    # browser from a request that is never cached.
+    locked = make_article(
+        section,
+        title="For members",
+        body=paragraphs("Open opening.", "Open second.", "Locked third.", "Locked fourth."),
+        members_only=True,
+    )
+    page.goto(site + locked.url, wait_until="networkidle")
+    page.get_by_text("Locked fourth.").wait_for()
+    assert page.get_by_text("Open opening.").is_visible()
+    page.goto(site + story.url, wait_until="networkidle")
+
+    # The membership ends; the browser's cookie outlives it until the daily check.
+    cancelled = stripe_server.client().subscriptions.cancel(session["subscription"]).to_dict()
+    deliver(site, event("customer.subscription.deleted", cancelled))
+    assert wait_until(lambda: Membership.objects.get().status == "cancelled")
+    page.reload(wait_until="networkidle")
+    assert not prompt_visible(page)  # checked less than a day ago
+    page.evaluate("localStorage.removeItem('nd-member-checked')")  # a day later
+    page.reload(wait_until="networkidle")
+    page.locator(".support-prompt--article_end").wait_for(state="visible")
+    assert "nd_member" not in {cookie["name"] for cookie in page.context.cookies()}

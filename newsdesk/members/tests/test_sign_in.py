@@ -92,6 +92,26 @@ def test_it_mails_one_address_a_limited_number_of_codes(client, mailbox, setting
     assert len(mailbox.messages_to("flood@example.org")) == 2
 
 
+def test_it_mails_one_new_address_a_limited_number_of_links(client, mailbox, settings):
+    settings.SIGNIN_EMAIL_LIMIT = 2
+    sign_in(client, mailbox, "mover@example.org")
+    for _ in range(4):
+        response = client.post(reverse("members:change_email"), {"email": "flood@example.org"})
+        assert response.status_code == 200
+    assert SignInCode.objects.filter(email="flood@example.org", purpose="change-email").count() == 2
+    assert len(mailbox.messages_to("flood@example.org")) == 2
+
+
+def test_email_changes_are_rate_limited_per_network(client, mailbox, settings):
+    sign_in(client, mailbox, "mover@example.org")  # two of the sign-in forms' posts
+    settings.FORM_RATE_LIMIT = 3
+    answers = [
+        client.post(reverse("members:change_email"), {"email": f"r{n}@example.org"}).status_code
+        for n in range(5)
+    ]
+    assert answers == [200, 429, 429, 429, 429]
+
+
 def test_sign_in_forms_are_rate_limited_per_network(client, mailbox, settings):
     settings.FORM_RATE_LIMIT = 3
     answers = [

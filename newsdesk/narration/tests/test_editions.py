@@ -1,11 +1,15 @@
 """Narration per edition: a language without a voice (NARRATION_VOICES) is not read in another
 language's voice; its articles get no player, and the admin says why."""
 
+from io import BytesIO
+
 import pytest
+from PIL import Image
 
 from newsdesk.conftest import make_article
 from newsdesk.narration.models import Narration
 from newsdesk.narration.tests.conftest import SHORT_BODY
+from newsdesk.narration.views import cover_font_file
 
 pytestmark = pytest.mark.django_db
 
@@ -31,3 +35,14 @@ def test_a_language_without_a_voice_gets_no_player_and_no_error(
     client.force_login(superuser)
     admin = client.get(f"/admin/pages/{article.pk}/edit/").content.decode()
     assert "no voice for Українська (uk)" in admin
+
+
+def test_each_edition_has_podcast_artwork_with_its_name(client, uk_home):
+    english, ukrainian = client.get("/podcast/cover.png"), client.get("/uk/podcast/cover.png")
+    assert english.status_code == ukrainian.status_code == 200
+    for response in english, ukrainian:
+        assert Image.open(BytesIO(response.content)).size == (1400, 1400)
+    # The Ukrainian edition's front page title and words are drawn where a font has them
+    # (DejaVu, installed with the test tools); its artwork is its own.
+    assert cover_font_file() is not None
+    assert english.content != ukrainian.content

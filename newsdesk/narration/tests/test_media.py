@@ -2,6 +2,8 @@
 
 import http.client
 import os
+import subprocess
+import sys
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -10,7 +12,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from newsdesk.testing import web_server
+from newsdesk.testing import subprocess_env, web_server
 
 DATA = bytes(range(256)) * 40  # 10,240 bytes
 
@@ -202,6 +204,40 @@ def test_it_serves_the_public_folders(client, folder, name):
         assert body(response) == b"public bytes"
     finally:
         default_storage.delete(stored)
+
+
+IN_MEMORY = {"BACKEND": "django.core.files.storage.InMemoryStorage"}
+
+# A process whose URLconf was loaded while another storage was set (as in a test with an S3
+# bucket that happened to make a worker's first request) still serves the disk's media later.
+FIRST_LOADED_UNDER_ANOTHER_STORAGE = f"""
+import django
+django.setup()
+from django.test import Client
+from django.test.utils import override_settings
+from django.urls import resolve
+with override_settings(STORAGES={{"default": {IN_MEMORY!r}}}):
+    resolve("/podcast.xml")
+response = Client().get("/media/images/first.jpg")
+print(response.status_code, response.streaming and b"".join(response.streaming_content).decode())
+"""
+
+
+def test_it_serves_the_disk_whatever_the_storage_when_its_urls_were_loaded(tmp_path):
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "first.jpg").write_bytes(b"from the disk")
+    env = subprocess_env(MEDIA_ROOT=str(tmp_path))
+    answer = subprocess.run(
+        [sys.executable, "-c", FIRST_LOADED_UNDER_ANOTHER_STORAGE],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert answer.stdout.split() == ["200", "from", "the", "disk"], answer.stderr[-2000:]
+
+
+def test_it_serves_nothing_while_the_storage_is_elsewhere(client, db, settings):
+    default_storage.save("images/elsewhere.jpg", ContentFile(b"on the disk"))
+    settings.STORAGES = {**settings.STORAGES, "default": IN_MEMORY}
+    assert client.get("/media/images/elsewhere.jpg").status_code == 404
 
 
 @pytest.mark.worker

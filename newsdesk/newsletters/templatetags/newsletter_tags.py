@@ -21,12 +21,12 @@ def active_newsletters(request):
     """Active newsletters, fetched once per request however many forms the page has, and kept
     in the cache until newsletters or the site's chrome change."""
     if request is None:
-        return list(Newsletter.objects.active().in_edition().select_related("host"))
+        return list(Newsletter.objects.active().in_edition().select_related("host", "locale"))
     if not hasattr(request, "_active_newsletters"):
         key = f"newsletters:active:{fragment_versions(request).chrome}"
         request._active_newsletters = versioned_cache().get_or_set(
             key,
-            lambda: list(Newsletter.objects.active().in_edition().select_related("host")),
+            lambda: list(Newsletter.objects.active().in_edition().select_related("host", "locale")),
             lifetimes.versioned,
         )
     return request._active_newsletters

@@ -51,3 +51,16 @@ def test_each_card_of_the_same_picture_has_its_own_renditions():
     attach_renditions([first, second], "card")
     assert all(r.image is first for r in first.prefetched_renditions)
     assert all(r.image is second for r in second.prefetched_renditions)
+
+
+def test_a_spec_asked_twice_is_one_rendition_and_found_in_the_cache():
+    """The lead layout and the head's 16:9 shape share a spec: the cache's answer is complete."""
+    image = make_image()
+    extra = [LAYOUTS["lead"].specs("jpeg")[2], "fill-1200x900|format-jpeg"]
+    image.get_renditions(*LAYOUTS["lead"].filters, *extra)  # made, as the worker makes them
+    attach_renditions([NewsImage.objects.get(pk=image.pk)], "lead", specs=extra)  # cached
+    again = NewsImage.objects.get(pk=image.pk)
+    with CaptureQueriesContext(connection) as queries:
+        attach_renditions([again], "lead", specs=extra)
+    assert len(queries) == 0
+    assert len(again.prefetched_renditions) == len(LAYOUTS["lead"].filters) + 1

@@ -32,6 +32,7 @@ function uiText(key, fallback, count) {
   let lastId = root.dataset.cursor || "";
   let unseen = 0;
   let source = null;
+  const ANSWER_MS = 10000;
 
   // Pinned first (in the sidebars), then newest first; ties by id, newest first.
   const sortKey = (li) => [
@@ -139,6 +140,16 @@ function uiText(key, fallback, count) {
     };
     source.addEventListener("item", remember(onItem));
     source.addEventListener("remove", remember(onRemove));
+    // A stream the server never answers would leave the page waiting for good (a web process
+    // may drop a request of a burst as it starts): one not open within ANSWER_MS is reopened.
+    const opening = source;
+    const watchdog = setTimeout(() => {
+      if (source === opening && opening.readyState === EventSource.CONNECTING) {
+        disconnect();
+        connect();
+      }
+    }, ANSWER_MS);
+    source.addEventListener("open", () => clearTimeout(watchdog), { once: true });
   }
 
   function disconnect() {
@@ -434,13 +445,39 @@ function uiText(key, fallback, count) {
 
 // Members: pages are the same for every reader (shared from the cache); a member's browser hides
 // the support prompts (the nd_member cookie is not secret) and fetches members-only story bodies
-// from a request that is never cached.
+// from a request that is never cached. The cookie outlives a membership that ends (cancelled, a
+// renewal that failed): once a day the server is asked whether the reader is still a member, and
+// its answer renews or removes the cookie.
 (() => {
   "use strict";
+  const CHECKED = "nd-member-checked";
+  const DAY = 24 * 60 * 60 * 1000;
+  const show = (member) => {
+    document.documentElement.classList.toggle("nd-member", member);
+    for (const note of document.querySelectorAll("[data-members-only]")) note.hidden = !member;
+  };
   const member = document.cookie.split("; ").includes("nd_member=1");
-  document.documentElement.classList.toggle("nd-member", member);
-  for (const note of document.querySelectorAll("[data-members-only]")) note.hidden = !member;
+  show(member);
   if (!member) return;
+  let checked = 0;
+  try {
+    checked = Number(localStorage.getItem(CHECKED)) || 0;
+  } catch {
+    // Storage refused (private browsing): ask on every page.
+  }
+  if (!(Date.now() - checked < DAY)) {
+    fetch("/account/status.json", { credentials: "same-origin" })
+      .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
+      .then((answer) => {
+        try {
+          localStorage.setItem(CHECKED, String(Date.now()));
+        } catch {
+          // As above.
+        }
+        if (!answer.member) show(false);
+      })
+      .catch(() => {});
+  }
   for (const holder of document.querySelectorAll("[data-members-body]")) {
     fetch(holder.dataset.membersBody, { credentials: "same-origin" })
       .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))

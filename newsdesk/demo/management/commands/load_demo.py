@@ -16,6 +16,7 @@ STEPS = [
     "newsdesk.demo.newsletters.load",
     "newsdesk.demo.feed.load",
     "newsdesk.demo.edition.load",
+    "newsdesk.demo.tiers.load",
 ]
 
 DEMO_LOGINS = [
