@@ -355,6 +355,9 @@ def superuser(db, django_user_model):
 # Browser tests: Playwright driving Debian's Chromium (never a downloaded browser).
 
 
+BROWSERS = []  # the one launched in this process, once a test has asked for it
+
+
 @pytest.fixture(scope="session")
 def browser():
     # Playwright's sync API runs an event loop in this thread; the ORM calls made by the
@@ -364,8 +367,21 @@ def browser():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        BROWSERS.append(browser)
         yield browser
+        BROWSERS.remove(browser)
         browser.close()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item):
+    """Close every page a test left open before its fixtures go: a page left open keeps
+    reopening its news feed stream on the in-process live server, and those requests (with no
+    database allowed after the test) failed inside the next test's client requests (Django's
+    test client re-raises any request's exception signalled while it waits)."""
+    for browser in BROWSERS:
+        for context in list(browser.contexts):
+            context.close()
 
 
 CSP_LISTENER = """
