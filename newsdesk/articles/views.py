@@ -3,11 +3,15 @@ from taggit.models import Tag
 
 from newsdesk.articles.models import ArticlePage, attach_sections
 from newsdesk.articles.querysets import paginate
+from newsdesk.core.editions import active_language, sort_key
 from newsdesk.people.models import Author
 
 
 def author_index(request):
     authors = Author.objects.select_related("photo").prefetch_related("photo__renditions")
+    # In the edition's alphabet: "Ірина" after "Андрій" on the Ukrainian page.
+    language = active_language()
+    authors = sorted(authors, key=lambda author: sort_key(author.localized_name, language))
     return render(request, "people/author_index.html", {"authors": authors})
 
 

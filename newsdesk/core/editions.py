@@ -50,6 +50,20 @@ def without_prefix(path):
     return path
 
 
+# Alphabets whose order Unicode's code points do not follow (Ukrainian: Ґ, Є, І and Ї sit
+# apart from the rest of Cyrillic), for lists sorted by name without a collation library.
+ALPHABETS = {"uk": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"}
+
+
+def sort_key(text, language):
+    """A key that sorts `text` in `language`'s alphabetical order, case aside."""
+    alphabet = ALPHABETS.get(language, "")
+    text = text.casefold()
+    return tuple(
+        0x110000 + alphabet.index(letter) if letter in alphabet else ord(letter) for letter in text
+    )
+
+
 def language_name(language):
     return dict(settings.LANGUAGES).get(language, language)
 

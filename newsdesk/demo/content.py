@@ -102,12 +102,13 @@ def load():
 
 @cache
 def edition(language):
-    """Another edition's files, under `data/<language>/`: its front page, sections, articles,
-    newsletter and feed, in the same formats as the English ones."""
+    """Another edition's files, under `data/<language>/`: its front page, sections, authors' words,
+    articles, newsletter and feed, in the same formats as the English ones."""
     folder = DATA / language
     return {
         "site": toml(f"{language}/site.toml"),
         "sections": toml(f"{language}/sections.toml")["sections"],
+        "authors": toml(f"{language}/authors.toml")["authors"],
         "articles": [article(path) for path in sorted((folder / "articles").glob("*.md"))],
         "newsletters": toml(f"{language}/newsletters.toml"),
         "feed": toml(f"{language}/feed.toml"),

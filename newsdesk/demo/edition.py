@@ -58,6 +58,19 @@ class EditionLoader(Loader):
             )
         return sections
 
+    def authors(self):
+        """The authors' words in this edition, for those that have none yet."""
+        authors = {author.slug: author for author in Author.objects.all()}
+        for spec in self.data["authors"]:
+            author = authors.get(spec["of"])
+            if author is None or LANGUAGE in author.translations:
+                continue
+            words = {word: spec[word] for word in ("name", "role", "bio")}
+            author.translations = {**author.translations, LANGUAGE: words}
+            author.save(update_fields=["translations"])
+            self.created += 1
+        return authors
+
     def articles(self, sections, authors):
         articles = {}
         for spec in self.data["articles"]:
@@ -150,7 +163,7 @@ class EditionLoader(Loader):
         with transaction.atomic():
             home = self.front_page()
             sections = self.sections(home)
-            authors = {author.slug: author for author in Author.objects.all()}
+            authors = self.authors()
             articles = self.articles(sections, authors)
             self.curation(home, articles)
             self.newsletters()

@@ -140,7 +140,7 @@ class ArticleFeed(Feed):
 
     def authors(self, article):
         return [
-            {"name": author.name, "url": absolute(author.get_absolute_url())}
+            {"name": author.localized_name, "url": absolute(author.get_absolute_url())}
             for author in article.authors
         ]
 
@@ -202,14 +202,16 @@ class AuthorFeed(ArticleFeed):
     def title(self, author):
         return _("%(site)s: articles by %(name)s") % {
             "site": edition_name(self.request),
-            "name": author.name,
+            "name": author.localized_name,
         }
 
     def link(self, author):
         return absolute(author.get_absolute_url())
 
     def description(self, author):
-        return author.bio or _("The latest articles by %(name)s.") % {"name": author.name}
+        return author.localized_bio or _("The latest articles by %(name)s.") % {
+            "name": author.localized_name
+        }
 
 
 class AuthorAtomFeed(AuthorFeed):
@@ -223,7 +225,7 @@ def feed_links(section=None, author=None):
     if section is not None:
         pairs.append((section.title, "feed_section", [section.slug]))
     if author is not None:
-        pairs.append((author.name, "feed_author", [author.slug]))
+        pairs.append((author.localized_name, "feed_author", [author.slug]))
     pairs.append((_("Latest news"), "feed_latest", []))
     site = settings.WAGTAIL_SITE_NAME
     return [

@@ -68,9 +68,9 @@ def person(author):
     return compact(
         {
             "@type": "Person",
-            "name": author.name,
+            "name": author.localized_name,
             "url": absolute(author.get_absolute_url()),
-            "jobTitle": author.role,
+            "jobTitle": author.localized_role,
         }
     )
 
@@ -242,7 +242,7 @@ def profile_page(author, url, portrait=None):
         "mainEntity": compact(
             {
                 **person(author),
-                "description": author.bio,
+                "description": author.localized_bio,
                 "image": absolute(portrait.url) if portrait else None,
                 "worksFor": {"@type": "NewsMediaOrganization", "name": site_name()},
             }

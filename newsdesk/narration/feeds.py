@@ -176,12 +176,12 @@ class PodcastFeed(Feed):
     item_enclosure_mime_type = "audio/mpeg"
 
     def item_author_name(self, narration):
-        return names(author.name for author in narration.article.authors) or None
+        return names(author.localized_name for author in narration.article.authors) or None
 
     def item_extra_kwargs(self, narration):
         return {
             "seconds": round(narration.duration or 0),
-            "authors": names(author.name for author in narration.article.authors),
+            "authors": names(author.localized_name for author in narration.article.authors),
         }
 
 

@@ -118,7 +118,7 @@ def in_language(language, message, **values):
 def raw_segments(article):
     """(id, kind, text) in reading order, before the lexicon and speech rules."""
     language = article.locale.language_code
-    authors = [author.name for author in article.authors]
+    authors = [author.in_language("name", language) for author in article.authors]
     yield "headline", "headline", article.title
     if authors:
         yield "byline", "byline", f"{in_language(language, 'By %(names)s', names=authors)}."

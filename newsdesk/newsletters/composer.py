@@ -124,7 +124,7 @@ def issue_context(issue):
                 "standfirst": article.standfirst,
                 "url": absolute(article.url),
                 "section": article.section.title if article.section else "",
-                "authors": [author.name for author in article.authors],
+                "authors": [author.localized_name for author in article.authors],
                 "date": article.date,
                 "image": image,
             }

@@ -60,7 +60,8 @@ def test_it_loads_a_believable_newsroom_once(settings):
 
 def check_ukrainian_edition(english_home):
     """Eight articles of its own language, four of them translations of English ones, in
-    sections with Ukrainian names, with its own curation, feed items and newsletter."""
+    sections with Ukrainian names, with its own curation, feed items and newsletter; their
+    authors' names, roles and biographies in Ukrainian."""
     uk = Locale.objects.get(language_code="uk")
     home = HomePage.objects.get(locale=uk)
     assert home.translation_key == english_home.translation_key and home.live
@@ -82,6 +83,11 @@ def check_ukrainian_edition(english_home):
     assert Newsletter.objects.filter(locale=uk, active=True).exists()
     for article in articles:
         assert re.search("[іїєґ]", article.title + article.standfirst), article.slug
+    bylines = {author for article in articles for author in article.authors}
+    for author in bylines:  # every byline of the edition in its own letters
+        words = author.translations["uk"]
+        assert re.fullmatch(r"[А-ЯІЇЄҐ][а-яіїєґ']+ [А-ЯІЇЄҐ][а-яіїєґ']+", words["name"]), words
+        assert re.search("[а-яіїєґ]", words["role"] + words["bio"]), author.slug
 
 
 def test_it_leaves_a_newsrooms_own_content_alone(settings, home, client):

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import gettext
 
 from newsdesk.core.models import NewsroomSettings
 from newsdesk.discovery import editions
@@ -58,7 +59,7 @@ def tag_head(context, tag, articles=None):
     request = context["request"]
     url = listing_url(request, articles)
     title = f"#{tag.name}"
-    description = f"Articles about {tag.name}."
+    description = gettext("Articles about %(topic)s.") % {"topic": tag.name}
     return {
         "canonical": url,
         "meta": sd.listing_meta(title=title, description=description, url=url),
@@ -79,11 +80,11 @@ def author_head(context, author, articles=None):
     request = context["request"]
     url = listing_url(request, articles)
     portrait = sd.author_portrait(author)
-    description = author.bio or author.role or author.name
+    description = author.localized_bio or author.localized_role or author.localized_name
     return {
         "canonical": url,
         "meta": sd.listing_meta(
-            title=author.name,
+            title=author.localized_name,
             description=description,
             url=url,
             og_type="profile",
