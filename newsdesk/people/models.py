@@ -75,7 +75,7 @@ def translation_panels():
                 FieldPanel(f"role_{code}", heading="Role"),
                 FieldPanel(f"bio_{code}", heading="Bio"),
             ],
-            heading=f"In {name}",
+            heading=f"In the {name} edition",
             help_text=f"As the {name} edition prints them; left blank, it prints the above.",
         )
         for code, name in other_languages()
