@@ -534,6 +534,7 @@ MAILERS = {"default": mailer_from_url(EMAIL_URL)}
 WAGTAIL_SITE_NAME = env("SITE_NAME", "The Meridian Ledger")
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "core.NewsImage"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "newsdesk.core.forms.NewsImageForm"  # words per edition
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 128_000_000

@@ -330,7 +330,7 @@ class ArticlePage(RememberedUrlMixin, ViewRestrictionsMixin, Page):
     def lead_caption(self):
         if self.lead_image_caption:
             return self.lead_image_caption
-        return self.lead_image.caption if self.lead_image else ""
+        return self.lead_image.localized_caption if self.lead_image else ""
 
     @property
     def lead_credit(self):

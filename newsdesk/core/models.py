@@ -3,6 +3,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
+from newsdesk.core import translated_words
+
 
 class NewsImage(AbstractImage):
     """A photo with what a newsroom must print beside it: alt text, caption and credit."""
@@ -15,6 +17,9 @@ class NewsImage(AbstractImage):
     caption = models.TextField(blank=True, help_text="Printed under the picture.")
     photographer = models.CharField(max_length=120, blank=True)
     agency = models.CharField(max_length=120, blank=True, help_text="Agency or owner, if any.")
+    # The alt text and caption in the other editions' languages (a translated article keeps
+    # its photo): newsdesk.core.translated_words, edited in the image's form (core/forms.py).
+    translations = translated_words.translations_field()
 
     admin_form_fields = (
         "title",
@@ -42,7 +47,12 @@ class NewsImage(AbstractImage):
 
     @property
     def default_alt_text(self):
-        return self.alt_text or self.description or self.title
+        """In the language of the edition being served, where the image has one."""
+        return translated_words.in_language(self, "alt_text") or self.description or self.title
+
+    @property
+    def localized_caption(self):
+        return translated_words.in_language(self, "caption")
 
 
 class NewsRendition(AbstractRendition):

@@ -65,11 +65,16 @@ class EditionLoader(Loader):
             author = authors.get(spec["of"])
             if author is None or LANGUAGE in author.translations:
                 continue
-            words = {word: spec[word] for word in ("name", "role", "bio")}
-            author.translations = {**author.translations, LANGUAGE: words}
-            author.save(update_fields=["translations"])
+            self.words(author, **{word: spec[word] for word in ("name", "role", "bio")})
+            if author.photo:
+                self.words(author.photo, alt_text=f"Ілюстрований портрет: {spec['name']}")
             self.created += 1
         return authors
+
+    def words(self, row, **words):
+        """An author's or an image's words in this edition (newsdesk.core.translated_words)."""
+        row.translations = {**row.translations, LANGUAGE: words}
+        row.save(update_fields=["translations"])
 
     def articles(self, sections, authors):
         articles = {}
@@ -96,6 +101,8 @@ class EditionLoader(Loader):
             for name, value in fields.items():
                 setattr(copy, name, value)
             copy.save()
+            if english.lead_image and spec.get("lead_image_alt"):
+                self.words(english.lead_image, alt_text=spec["lead_image_alt"])
             return ArticlePage.objects.get(pk=copy.pk)
         article = ArticlePage(**fields, live=False)
         sections[spec["section"]].add_child(instance=article)

@@ -15,6 +15,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from newsdesk.articles.models import ArticlePage, SectionPage, attach_sections
+from newsdesk.core.context_processors import edition_tagline
 from newsdesk.core.context_processors import site_name as edition_name
 from newsdesk.core.models import NewsroomSettings
 from newsdesk.core.text import CleanFeed
@@ -95,7 +96,10 @@ class ArticleFeed(Feed):
         return absolute("/")
 
     def description(self, obj):
-        return NewsroomSettings.load(request_or_site=self.request).tagline or self.title(obj)
+        tagline = edition_tagline(self.request)  # another edition's: its front page's words
+        if tagline is None:
+            tagline = NewsroomSettings.load(request_or_site=self.request).tagline
+        return tagline or self.title(obj)
 
     def feed_url(self, obj):
         return absolute(self.request.path)

@@ -1,12 +1,5 @@
-"""Authors: one row a person, whichever editions they write for.
-
-An author's name, role and biography in the other editions' languages are kept with the
-person (`translations`, e.g. {"uk": {"name": "Олена Марчук", ...}}) rather than as Wagtail
-translatable snippets: a translatable snippet is a row per language, and a person's bylines,
-staff login and author page would be split between rows. Pages print the words of the edition
-being served (`localized_name`...), falling back to the default language's; they come with
-the row, so a byline costs no query more.
-"""
+"""Authors: one row a person, whichever editions they write for; their name, role and bio in
+the other editions' languages kept with them (`newsdesk.core.translated_words`)."""
 
 from django import forms
 from django.conf import settings
@@ -16,7 +9,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
-from newsdesk.core.editions import active_language
+from newsdesk.core import translated_words
 
 # The words of an author that editions translate, with their form fields.
 WORDS = {
@@ -25,46 +18,7 @@ WORDS = {
     "bio": lambda: forms.CharField(max_length=1000, required=False, widget=forms.Textarea),
 }
 
-
-def other_languages():
-    return settings.LANGUAGES[1:]
-
-
-class TranslatedWordsForm(WagtailAdminModelForm):
-    """The author's form, with the name, role and biography for each other edition (blank:
-    that edition prints the default language's); the fields are added below, per language."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for code, _ in other_languages():
-            words = (self.instance.translations or {}).get(code, {})
-            for word in WORDS:
-                if f"{word}_{code}" in self.fields:
-                    self.fields[f"{word}_{code}"].initial = words.get(word, "")
-
-    def save(self, commit=True):
-        translations = dict(self.instance.translations or {})
-        for code, _ in other_languages():
-            words = {
-                word: self.cleaned_data.get(f"{word}_{code}", "").strip()
-                for word in WORDS
-                if f"{word}_{code}" in self.cleaned_data
-            }
-            words = {word: text for word, text in words.items() if text}
-            if words:
-                translations[code] = words
-            else:
-                translations.pop(code, None)
-        self.instance.translations = translations
-        return super().save(commit=commit)
-
-
-AuthorForm = type(TranslatedWordsForm)(
-    "AuthorForm",
-    (TranslatedWordsForm,),
-    {f"{word}_{code}": field() for code, _ in other_languages() for word, field in WORDS.items()}
-    | {"__module__": __name__},
-)
+AuthorForm = translated_words.words_form(WagtailAdminModelForm, WORDS, "AuthorForm")
 
 
 def translation_panels():
@@ -78,7 +32,7 @@ def translation_panels():
             heading=f"In the {name} edition",
             help_text=f"As the {name} edition prints them; left blank, it prints the above.",
         )
-        for code, name in other_languages()
+        for code, name in translated_words.other_languages()
     ]
 
 
@@ -102,11 +56,7 @@ class Author(index.Indexed, models.Model):
         related_name="author_profile",
         help_text="The staff login of this author, if any.",
     )
-    translations = models.JSONField(
-        default=dict,
-        blank=True,
-        help_text="Name, role and bio in the other editions' languages, by language code.",
-    )
+    translations = translated_words.translations_field()
 
     base_form_class = AuthorForm
 
@@ -139,10 +89,7 @@ class Author(index.Indexed, models.Model):
         return reverse("author", kwargs={"slug": self.slug})
 
     def in_language(self, word, language=None):
-        """`word` (name, role, bio) as the edition of `language` (the one being served) prints
-        it: its translation, or the default language's."""
-        language = language or active_language()
-        return (self.translations or {}).get(language, {}).get(word) or getattr(self, word)
+        return translated_words.in_language(self, word, language)
 
     @property
     def localized_name(self):
@@ -158,8 +105,4 @@ class Author(index.Indexed, models.Model):
 
     def translated_words(self):
         """Every edition's name and role, so that each edition's search finds the author."""
-        return " ".join(
-            words.get(word, "")
-            for words in (self.translations or {}).values()
-            for word in ("name", "role")
-        )
+        return translated_words.words_in_every_language(self, ("name", "role"))
