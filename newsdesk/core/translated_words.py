@@ -14,14 +14,16 @@ query more. The admin forms get a field per word and language (`words_form`), sa
 """
 
 from django.conf import settings
+from django.conf.locale import LANG_INFO
 from django.db import models
 
 from newsdesk.core.editions import active_language
 
 
 def other_languages():
-    """(code, name) of every edition but the default one."""
-    return settings.LANGUAGES[1:]
+    """(code, English name) of every edition but the default one, for the admin's labels
+    ("Ukrainian"; settings.LANGUAGES has each name in its own language)."""
+    return [(code, LANG_INFO.get(code, {}).get("name", code)) for code, _ in settings.LANGUAGES[1:]]
 
 
 def translations_field():

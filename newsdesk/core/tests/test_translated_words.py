@@ -66,7 +66,7 @@ def test_the_image_form_keeps_each_language_s_words(admin_client, photo):
     url = reverse("wagtailimages:edit", args=[photo.pk])
     form = admin_client.get(url).content.decode()
     assert 'name="alt_text_uk"' in form and f'value="{ALT_UK}"' in form
-    assert "Alt text (Українська)" in form
+    assert "Alt text (Ukrainian)" in form
     data = {
         "title": "Left bank",
         "alt_text": "Smoke rising over the left bank at dawn",
