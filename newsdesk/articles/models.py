@@ -32,7 +32,7 @@ from newsdesk.serving.compiled import CompiledQuery
 from newsdesk.serving.fragments import versioned_cache
 from newsdesk.serving.lifetimes import lifetimes
 from newsdesk.serving.renditions import attach_renditions
-from newsdesk.serving.restrictions import ViewRestrictionsMixin
+from newsdesk.serving.restrictions import ViewRestrictionsMixin, view_restrictions_exist
 from newsdesk.serving.urls import RememberedUrlMixin
 from newsdesk.serving.versions import content_version, fragment_versions
 
@@ -377,7 +377,7 @@ class ArticlePage(RememberedUrlMixin, ViewRestrictionsMixin, Page):
     def get_more_news(self):
         latest = self.__dict__.get("latest_cards")
         if latest is None:
-            latest = ArticlePage.objects.for_cards().filter(locale_id=self.locale_id)[:7]
+            latest = latest_cards(self.locale_id)
         return cards_ready([a for a in latest if a.pk != self.pk][:MORE_NEWS_COUNT], "card")
 
     def more_news_key(self, request):
@@ -386,9 +386,7 @@ class ArticlePage(RememberedUrlMixin, ViewRestrictionsMixin, Page):
         all, rendered once after each publication."""
 
         def latest_ids():  # the fragment is missing too: its cards come from this query
-            latest = self.__dict__["latest_cards"] = list(
-                ArticlePage.objects.for_cards().filter(locale_id=self.locale_id)[:7]
-            )
+            latest = self.__dict__["latest_cards"] = latest_cards(self.locale_id)
             return [article.pk for article in latest]
 
         key = f"articles:latest:{self.locale_id}:{fragment_versions(request).articles}"
@@ -404,6 +402,18 @@ class ArticlePage(RememberedUrlMixin, ViewRestrictionsMixin, Page):
 
 
 READER_PAGE = CompiledQuery(lambda url_path: ArticlePage.reader_pages().filter(url_path=url_path))
+
+# The latest articles of an edition as cards ("More news"), by SQL compiled once per process.
+LATEST_CARDS = CompiledQuery(
+    lambda locale_id: ArticlePage.objects.for_cards().filter(locale_id=locale_id)[:7],
+    placeholder=-1_999_999_999,  # no locale has it; within every database's integer range
+)
+
+
+def latest_cards(locale_id):
+    if view_restrictions_exist():  # Wagtail's public() puts the restricted paths in the SQL
+        return list(ArticlePage.objects.for_cards().filter(locale_id=locale_id)[:7])
+    return LATEST_CARDS.all(locale_id)
 
 
 class ArticleAuthor(Orderable):

@@ -21,7 +21,8 @@ class CompiledQuery:
     def __init__(self, build, placeholder=PLACEHOLDER):
         """`build(value)`: the queryset for one value, a filter on it at one place;
         `placeholder`: a value of the filter's type that no query asks for (an integer for a
-        primary key)."""
+        primary key). The queryset's SQL must follow from the value alone: not from rows read
+        while building it (Wagtail's `public()` lists the restricted pages' paths in it)."""
         self.build = build
         self.placeholder = placeholder
         self._compiled = {}
@@ -30,7 +31,15 @@ class CompiledQuery:
         self._compiled = {}
 
     def first(self, value):
-        queryset, compiler, sql, params, index = self._compile()
+        """The first row for `value`, or None."""
+        return next(iter(self._rows(value, first=True)), None)
+
+    def all(self, value):
+        """Every row for `value` (the queryset's own slice, if it has one)."""
+        return list(self._rows(value, first=False))
+
+    def _rows(self, value, first):
+        queryset, compiler, sql, params, index = self._compile(first)
         run = copy.copy(compiler)  # its select and klass_info, made once, are only read
         run.connection = connections[queryset.db]  # this thread's connection
         params = list(params)
@@ -40,16 +49,19 @@ class CompiledQuery:
         query.get_compiler = lambda *args, **kwargs: run
         # A new QuerySet (copying one would evaluate it: QuerySet.__getstate__).
         chained = type(queryset)(model=queryset.model, query=query, using=queryset._db)
-        return next(iter(ModelIterable(chained)), None)
+        return ModelIterable(chained)
 
-    def _compile(self):
-        found = self._compiled.get("default")
+    def _compile(self, first):
+        key = "first" if first else "all"
+        found = self._compiled.get(key)
         if found is None:
-            queryset = self.build(self.placeholder)[:1]
+            queryset = self.build(self.placeholder)
+            if first:
+                queryset = queryset[:1]
             compiler = queryset.query.get_compiler(using=queryset.db)
             sql, params = compiler.as_sql()
             places = [i for i, param in enumerate(params) if param == self.placeholder]
             if len(places) != 1:
                 raise ValueError("the value must be the query's parameter at one place")
-            found = self._compiled["default"] = (queryset, compiler, sql, params, places[0])
+            found = self._compiled[key] = (queryset, compiler, sql, params, places[0])
         return found

@@ -50,3 +50,17 @@ def test_the_front_page_row_with_its_editions(client, home):
     assert found.live_translations == f"en {home.url_path}"
     assert FRONT_PAGE.first(home.pk + 1000) is None
     assert client.get("/").status_code == 200
+
+
+def test_a_listing_answers_as_its_queryset_does_for_each_value(section, uk_section):
+    english = [make_article(section, title=f"Story {n}") for n in range(3)]
+    ukrainian = [make_article(uk_section, title=f"Новина {n}") for n in range(2)]
+    listing = CompiledQuery(
+        lambda locale_id: ArticlePage.objects.live().filter(locale_id=locale_id).order_by("pk"),
+        placeholder=-1_999_999_999,
+    )
+    assert [a.title for a in listing.all(section.locale_id)] == [a.title for a in english]
+    assert [a.title for a in listing.all(uk_section.locale_id)] == [a.title for a in ukrainian]
+    english[0].unpublish()
+    assert [a.pk for a in listing.all(section.locale_id)] == [a.pk for a in english[1:]]
+    assert listing.first(uk_section.locale_id).pk == ukrainian[0].pk
