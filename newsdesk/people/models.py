@@ -25,9 +25,8 @@ def translation_panels():
     return [
         MultiFieldPanel(
             [
-                FieldPanel(f"name_{code}", heading="Name"),
-                FieldPanel(f"role_{code}", heading="Role"),
-                FieldPanel(f"bio_{code}", heading="Bio"),
+                FieldPanel(translated_words.field_name(word, code), heading=word.capitalize())
+                for word in WORDS
             ],
             heading=f"In the {name} edition",
             help_text=f"As the {name} edition prints them; left blank, it prints the above.",
