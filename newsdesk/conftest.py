@@ -348,6 +348,13 @@ def editor(db, django_user_model):
 
 
 @pytest.fixture
+def no_page_cache(settings):
+    """Every request renders (`pytest.mark.usefixtures("no_page_cache")`): for tests of what a
+    page prints, not of what the page cache keeps."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
+@pytest.fixture
 def superuser(db, django_user_model):
     return django_user_model.objects.create_superuser("admin", "admin@example.org", PASSWORD)
 

@@ -11,15 +11,10 @@ from wagtail.models import Locale
 
 from newsdesk.conftest import make_article, make_image
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 ALT_UK = "Дим над лівим берегом удосвіта"
 CAPTION_UK = "Дим над лівим берегом."
-
-
-@pytest.fixture(autouse=True)
-def _no_page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = False
 
 
 @pytest.fixture

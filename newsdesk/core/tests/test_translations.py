@@ -18,15 +18,10 @@ from newsdesk.livefeed.services import post_item
 from newsdesk.newsletters.models import Newsletter
 from newsdesk.people.models import Author
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 CATALOGUE = settings.LOCALE_PATHS[0] / "uk" / "LC_MESSAGES" / "django.mo"
 PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w+\}")
-
-
-@pytest.fixture(autouse=True)
-def _no_page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = False
 
 
 def english_messages():

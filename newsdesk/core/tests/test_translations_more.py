@@ -29,10 +29,9 @@ from newsdesk.newsletters.tests import conftest as newsletter_fixtures
 from newsdesk.newsletters.tests.conftest import confirmed, link_in, path_of
 from newsdesk.people.models import Author
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 # Fixtures of the first translation tests and of the newsletters' (a real SMTP server).
-_no_page_cache = test_translations._no_page_cache
 ukrainian_site = test_translations.ukrainian_site
 smtp = newsletter_fixtures.smtp
 

@@ -15,15 +15,10 @@ from newsdesk.conftest import make_article, paragraphs
 from newsdesk.livefeed.services import post_item
 from newsdesk.settings import search_configs
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 RESULT = re.compile(r'class="search-hit__headline"><a href="([^"]+)"')
 on_postgresql = pytest.mark.postgresql  # text search configurations are PostgreSQL's
-
-
-@pytest.fixture(autouse=True)
-def _no_page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = False
 
 
 def results(client, path):

@@ -4,12 +4,7 @@ import pytest
 
 from newsdesk.conftest import make_article, make_author
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _no_page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = False
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 
 def test_it_serves_the_ukrainian_front_page_under_its_prefix(client, section, uk_section):

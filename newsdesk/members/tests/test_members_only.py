@@ -15,16 +15,11 @@ from newsdesk.narration import script
 from newsdesk.newsletters import composer
 from newsdesk.newsletters.models import Issue, Newsletter
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 SECRET = "zanzibarite"  # a word only the members-only part has
 RESULT_LINK = re.compile(r'class="search-hit__headline"><a href="([^"]+)"')
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
-
-
-@pytest.fixture(autouse=True)
-def _no_page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = False
 
 
 @pytest.fixture

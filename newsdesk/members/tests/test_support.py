@@ -12,12 +12,7 @@ from newsdesk.members.forms import parse_amount
 from newsdesk.members.models import Tier
 from newsdesk.members.tests.helpers import code_from
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _no_page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = False
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 
 @pytest.fixture

@@ -16,12 +16,7 @@ from newsdesk.members.tests.helpers import code_from, post_event
 from newsdesk.newsletters.models import Newsletter, Subscriber, Subscription
 from newsdesk.testing.stripe import complete_checkout, event
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _no_page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = False
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 
 @pytest.fixture

@@ -7,12 +7,7 @@ from wagtail.models import Locale
 from newsdesk.newsletters.models import Subscriber
 from newsdesk.newsletters.tests.conftest import link_in, make_newsletter, path_of
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _no_page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = False
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 
 @pytest.fixture

@@ -11,15 +11,10 @@ from newsdesk.narration import script
 from newsdesk.narration.lexicon import Lexicon
 from newsdesk.people.models import Author
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 UKRAINIAN = {"name": "Олена Марчук", "role": "Старша кореспондентка", "bio": "Пише з Києва."}
 JSON_LD = re.compile(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', re.S)
-
-
-@pytest.fixture(autouse=True)
-def _no_page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = False
 
 
 @pytest.fixture
