@@ -509,6 +509,7 @@ def main():
         if args.layers or args.uncached_only:
             uncached_layers(env, app_port, args, pages, results, servers)
         if args.uncached_only:
+            floor(env, app_port, args, results, servers)
             report_uncached(results, args)
             return
 
@@ -588,16 +589,33 @@ def lighthouse_only(env, pages, lighthouse, workdir, servers):
 
 
 # Each layer off in turn, every request rendered: what the fragments and the page threads buy.
+# "uncached_no_caches" (--uncached-only) is every cache of the app off, as issue 18 measured it:
+# the fragments off and the shared cache unreachable (a port nobody listens on), so that the
+# versions, sections, renditions and restriction flag are looked up anew by every request.
 UNCACHED_LAYERS = {
     "uncached_no_fragments": {"FRAGMENT_CACHE_SECONDS": "0"},
     "uncached_no_threads": {"WEB_THREADS": "0"},
+    "uncached_no_caches": {"FRAGMENT_CACHE_SECONDS": "0", "REDIS_URL": "dead"},
 }
+UNCACHED_ONLY = ("uncached_no_fragments", "uncached_no_caches")
+LAYERS = ("uncached_no_fragments", "uncached_no_threads")
+# The floor of a rendered response on the same server: the smallest page the app renders
+# through its whole middleware stack (a template, no query). No page can be served faster.
+FLOOR_PATH = "/robots.txt"
 
 
 def uncached_layers(env, port, args, pages, results, servers):
+    wanted = {*(LAYERS if args.layers else ()), *(UNCACHED_ONLY if args.uncached_only else ())}
     for mode, extra_env in UNCACHED_LAYERS.items():
-        if args.uncached_only and not args.layers and mode != "uncached_no_fragments":
+        if mode not in wanted:
             continue
+        if extra_env.get("REDIS_URL") == "dead":
+            extra_env = {**extra_env, "REDIS_URL": f"redis://127.0.0.1:{free_port()}/9"}
+        if extra_env.get("FRAGMENT_CACHE_SECONDS") == "0":
+            # Keys of their own: FRAGMENT_CACHE_SECONDS=0 stops storing fragments, not reading
+            # those an earlier server left in the shared cache (until 2026-12-07 this mode read
+            # the "uncached" server's fragments and measured a fragment-cached page).
+            extra_env = {**extra_env, "CACHE_KEY_PREFIX": f"{env['CACHE_KEY_PREFIX']}-{mode}"}
         server = Granian(env, port, args.workers, page_cache=False, **extra_env)
         servers.append(server)
         for label, path in pages.items():
@@ -609,13 +627,27 @@ def uncached_layers(env, port, args, pages, results, servers):
         servers.remove(server)
 
 
+def floor(env, port, args, results, servers):
+    """The same server's cheapest rendered response (FLOOR_PATH), page cache off."""
+    server = Granian(env, port, args.workers, page_cache=False)
+    servers.append(server)
+    url = f"http://127.0.0.1:{port}{FLOOR_PATH}"
+    log(f"floor: {FLOOR_PATH}...")
+    warm_up(url)
+    results["floor"] = {"path": FLOOR_PATH, "html_bytes": len(fetch(url)[0]),
+                        "uncached": wrk(url, args.seconds, args.connections)}  # fmt: skip
+    server.stop()
+    servers.remove(server)
+
+
 def report_uncached(results, args):
     print(f"\nMachine: {results['machine']['cores']} cores, {results['machine']['cpu']}")
     print(f"Code: {CODE}, {args.connections} connections")
     for label, page in results.items():
         if label == "machine":
             continue
-        print(f"\n{label} page  (HTML {page['html_bytes']:,} B raw)")
+        name = f"{label} ({page['path']})" if label == "floor" else f"{label} page"
+        print(f"\n{name}  (HTML {page['html_bytes']:,} B raw)")
         print(f"  {'mode':<22} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8}")
         for mode in ("uncached", *UNCACHED_LAYERS):
             if mode in page:
