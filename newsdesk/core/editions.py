@@ -10,8 +10,28 @@ the default language.
 
 from asgiref.sync import iscoroutinefunction
 from django.conf import settings
+from django.db import models
 from django.utils import translation
 from django.utils.decorators import sync_and_async_middleware
+
+
+def default_locale_id():
+    """The default edition's locale: what an edition field holds unless told otherwise."""
+    from wagtail.models import Locale
+
+    return Locale.get_default().pk
+
+
+def edition_field(help_text):
+    """The edition a row belongs to (a Wagtail locale): a newsletter, a feed item, a tier."""
+    return models.ForeignKey(
+        "wagtailcore.Locale",
+        default=default_locale_id,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="edition",
+        help_text=help_text,
+    )
 
 
 def language_codes():

@@ -6,11 +6,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.fields import RichTextField
-from wagtail.models import DraftStateMixin, Locale, RevisionMixin
+from wagtail.models import DraftStateMixin, RevisionMixin
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
-from newsdesk.core.editions import active_language, home_path
+from newsdesk.core.editions import active_language, edition_field, home_path
 from newsdesk.serving.purge import purge_paths
 from newsdesk.serving.versions import bump
 
@@ -32,10 +32,6 @@ def validate_feed_text(value):
             code="too_long",
             params={"limit": MAX_TEXT_LENGTH, "length": length},
         )
-
-
-def default_locale_id():
-    return Locale.get_default().pk
 
 
 def feed_paths(language):
@@ -137,14 +133,7 @@ class FeedItem(index.Indexed, DraftStateMixin, RevisionMixin, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    locale = models.ForeignKey(
-        "wagtailcore.Locale",
-        default=default_locale_id,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name="edition",
-        help_text="The edition whose feed shows this update.",
-    )
+    locale = edition_field("The edition whose feed shows this update.")
     pinned = models.BooleanField(default=False, help_text="Keep this update at the top.")
     published_at = models.DateTimeField(default=timezone.now, db_index=True)
     author = models.ForeignKey(

@@ -11,14 +11,11 @@ from django.utils.translation import gettext, gettext_noop, pgettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Locale
+
+from newsdesk.core.editions import edition_field
 
 CURRENCIES = [("usd", "US dollar"), ("eur", "Euro"), ("uah", "Ukrainian hryvnia")]
 SYMBOLS = {"usd": "$", "eur": "€", "uah": "₴"}
-
-
-def default_locale_id():
-    return Locale.get_default().pk
 
 
 def money(amount, currency):
@@ -132,14 +129,7 @@ class Tier(models.Model):
     yearly_amount = models.PositiveIntegerField(help_text="In cents (or kopiykas).")
     active = models.BooleanField(default=True)
     sort_order = models.PositiveSmallIntegerField(default=0)
-    locale = models.ForeignKey(
-        "wagtailcore.Locale",
-        default=default_locale_id,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name="edition",
-        help_text="The edition whose support page lists this tier, in its language.",
-    )
+    locale = edition_field("The edition whose support page lists this tier, in its language.")
     stripe_product_id = models.CharField(max_length=64, blank=True, editable=False)
     stripe_monthly_price_id = models.CharField(max_length=64, blank=True, editable=False)
     stripe_yearly_price_id = models.CharField(max_length=64, blank=True, editable=False)

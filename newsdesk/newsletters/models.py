@@ -10,17 +10,13 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Orderable, PreviewableMixin
+from wagtail.models import Orderable, PreviewableMixin
 
 from newsdesk.articles.models import ArticlePage, attach_sections
-from newsdesk.core.editions import home_path
+from newsdesk.core.editions import edition_field, home_path
 from newsdesk.newsletters import addresses
 from newsdesk.newsletters.addresses import single_line
 from newsdesk.newsletters.querysets import DeliveryQuerySet, IssueQuerySet, NewsletterQuerySet
-
-
-def default_locale_id():
-    return Locale.get_default().pk
 
 
 class Newsletter(models.Model):
@@ -59,14 +55,7 @@ class Newsletter(models.Model):
         help_text="For members only: not listed, no sign-ups; members receive it while their "
         "membership is current.",
     )
-    locale = models.ForeignKey(
-        "wagtailcore.Locale",
-        default=default_locale_id,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name="edition",
-        help_text="The edition that offers it; its mail is in this edition's language.",
-    )
+    locale = edition_field("The edition that offers it; its mail is in this edition's language.")
     sort_order = models.IntegerField(null=True, blank=True, editable=False)
 
     objects = NewsletterQuerySet.as_manager()
