@@ -10,7 +10,7 @@ from newsdesk.articles.models import ArticlePage, attach_sections, cards_ready
 from newsdesk.articles.querysets import with_translations
 from newsdesk.serving.compiled import CompiledQuery
 from newsdesk.serving.renditions import attach_renditions
-from newsdesk.serving.restrictions import ViewRestrictionsMixin
+from newsdesk.serving.restrictions import ViewRestrictionsMixin, view_restrictions_exist
 from newsdesk.serving.sites import EditionRootMixin
 from newsdesk.serving.urls import RememberedUrlMixin
 
@@ -137,15 +137,32 @@ FRONT_PAGE = CompiledQuery(
 )
 
 
-def chosen_articles(model, page_id):
-    """The published articles of a front page's TopStory or EditorsPick rows, in the editor's
-    order, with what cards print (one query)."""
-    rows = (
+def chosen_rows(model, page_id):
+    return (
         model.objects.filter(page_id=page_id, article__in=ArticlePage.objects.published())
         .select_related("article", "article__lead_image")
         .defer("article__body")
         .order_by("sort_order")
     )
+
+
+# The same query for every front page, compiled once per process for each kind of row.
+CHOSEN_ROWS = {}
+
+
+def chosen_articles(model, page_id):
+    """The published articles of a front page's TopStory or EditorsPick rows, in the editor's
+    order, with what cards print (one query, compiled once per process while no page is
+    restricted: Wagtail's public() puts the restricted pages' paths in the SQL)."""
+    if view_restrictions_exist():
+        rows = chosen_rows(model, page_id)
+    else:
+        compiled = CHOSEN_ROWS.get(model)
+        if compiled is None:
+            compiled = CHOSEN_ROWS[model] = CompiledQuery(
+                lambda pk: chosen_rows(model, pk), placeholder=-1_999_999_999
+            )
+        rows = compiled.all(page_id)
     return [row.article for row in rows]
 
 

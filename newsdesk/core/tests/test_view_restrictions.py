@@ -10,6 +10,7 @@ from django.test import Client
 from wagtail.models import PageViewRestriction
 
 from newsdesk.conftest import make_article, make_author
+from newsdesk.frontpage.models import EditorsPick, chosen_articles
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -138,3 +139,15 @@ def test_more_news_leaves_out_an_article_made_private_after_it_was_listed(story,
     assert later.url in page.text and not lists(page, story)
     restriction.delete()
     assert lists(reader.get(other.url), story)
+
+
+def test_editors_picks_leave_out_an_article_made_private_after_they_were_listed(story, home):
+    # The picks and top stories run SQL compiled once per process while no page is restricted.
+    EditorsPick.objects.create(page=home, article=story, sort_order=0)
+    assert chosen_articles(EditorsPick, home.pk) == [story]
+    restriction = PageViewRestriction.objects.create(
+        page=story, restriction_type=PageViewRestriction.PASSWORD, password="s3cret-s3cret"
+    )
+    assert chosen_articles(EditorsPick, home.pk) == []
+    restriction.delete()
+    assert chosen_articles(EditorsPick, home.pk) == [story]
