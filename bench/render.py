@@ -14,7 +14,11 @@ page cache off (PAGE_CACHE_ENABLED=0), the template fragments off (FRAGMENT_CACH
 and before each render the versions a publication renews ("articles", "feed", "chrome" and the
 page's path) are renewed, so the objects cached under them (navigation, the latest articles,
 related stories, newsletters) are built anew too. "Warm" is the same page with its fragments
-on and filled (every later reader while the page cache is off). Each figure: p50 and p95 of
+on and filled (every later reader while the page cache is off). "After" is between the two,
+the first reader of the page after another article's publication as it happens on a server:
+the fragments on and filled, and before each render the edition's "articles" version renewed
+(what publishing an article renews besides its own paths), so "More news" and the related
+stories are rendered anew and the rest comes from the fragments. Each figure: p50 and p95 of
 the render time in milliseconds, the p50 of the CPU time the rendering thread used (less
 disturbed than the wall time on a loaded machine), and the database queries per render.
 
@@ -41,7 +45,9 @@ PAGES = ("article", "front")
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--renders", type=int, default=200, help="cold renders of each page")
-    parser.add_argument("--warm-renders", type=int, default=None, help="default: --renders")
+    parser.add_argument(
+        "--warm-renders", type=int, default=None, help="renders after and warm; default: --renders"
+    )
     parser.add_argument("--rounds", type=int, default=4, help="turns taken with --baseline")
     parser.add_argument("--baseline", type=Path, help="another checkout to compare with")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
@@ -123,10 +129,21 @@ def renew_versions(path):
     versions.renew_versions([*keys, versions.path_version_key(path)])
 
 
-def measure(client, path, renders, cold):
+def renew_articles():
+    """What publishing another article of the edition does to the versions of this page."""
+    from newsdesk.serving import versions
+
+    versions.renew_versions([versions.content_version_key("articles")])
+
+
+MODES = ("cold", "after", "warm")
+
+
+def measure(client, path, renders, mode):
     from django.conf import settings
     from django.db import connection
 
+    cold = mode == "cold"
     settings.FRAGMENT_CACHE_SECONDS = 0 if cold else 600
     if not cold:
         client.get(path)  # fills the fragments
@@ -135,6 +152,8 @@ def measure(client, path, renders, cold):
     for _ in range(renders):
         if cold:
             renew_versions(path)
+        elif mode == "after":
+            renew_articles()
         counter.count = 0
         with connection.execute_wrapper(counter):
             started, started_cpu = time.perf_counter(), time.thread_time()
@@ -149,7 +168,7 @@ def measure(client, path, renders, cold):
 
 def child(root):
     """Load the demo, answer "ready", then measure what each line of standard input asks
-    ({"page", "renders", "cold"}), one JSON line back each."""
+    ({"page", "renders", "mode"}), one JSON line back each."""
     sys.path.insert(0, str(root))
     os.chdir(root)
     workdir = Path(tempfile.mkdtemp(prefix="bench-render-"))
@@ -162,12 +181,12 @@ def child(root):
 
         client = Client()
         for path in paths.values():  # renditions and the remembered site exist, as on a server
-            for cold in (True, False):
-                measure(client, path, 2, cold)
+            for mode in MODES:
+                measure(client, path, 2, mode)
         print(json.dumps({"ready": paths}), file=out, flush=True)
         for line in sys.stdin:
             ask = json.loads(line)
-            result = measure(client, paths[ask["page"]], ask["renders"], ask["cold"])
+            result = measure(client, paths[ask["page"]], ask["renders"], ask["mode"])
             print(json.dumps(result), file=out, flush=True)
     finally:
         from django.db import connections
@@ -204,12 +223,12 @@ class Checkout:
             raise RuntimeError(f"the {self.label} process stopped (exit {self.process.wait()})")
         return json.loads(line)
 
-    def ask(self, page, renders, cold):
-        self.process.stdin.write(json.dumps({"page": page, "renders": renders, "cold": cold}))
+    def ask(self, page, renders, mode):
+        self.process.stdin.write(json.dumps({"page": page, "renders": renders, "mode": mode}))
         self.process.stdin.write("\n")
         self.process.stdin.flush()
         found = self.read()
-        run = self.runs.setdefault((page, cold), {"times": [], "cpu": [], "queries": []})
+        run = self.runs.setdefault((page, mode), {"times": [], "cpu": [], "queries": []})
         run["times"] += found["times"]
         run["cpu"] += found["cpu"]
         run["queries"] += found["queries"]
@@ -246,13 +265,12 @@ def report(checkouts, args):
     print(f"\n{'page':<8} {'mode':<5} {'code':<9} {'p50 ms':>8} {'p95 ms':>8} {'CPU p50':>8}"
           f" {'queries':>8} {'renders':>8} {'HTML B':>8}")  # fmt: skip
     for page in PAGES:
-        for cold in (True, False):
-            mode = "cold" if cold else "warm"
-            if (page, cold) not in checkouts[0].runs:
+        for mode in MODES:
+            if (page, mode) not in checkouts[0].runs:
                 continue
             figures = {}
             for checkout in checkouts:
-                found = figures[checkout.label] = summary(checkout.runs[(page, cold)])
+                found = figures[checkout.label] = summary(checkout.runs[(page, mode)])
                 results[checkout.label][f"{page}_{mode}"] = found
                 print(f"{page:<8} {mode:<5} {checkout.label:<9} {found['p50_ms']:>8.2f}"
                       f" {found['p95_ms']:>8.2f} {found['cpu_p50_ms']:>8.2f}"
@@ -287,9 +305,10 @@ def main():
             # Alternate which checkout goes first, so neither always follows the other.
             for checkout in checkouts if turn % 2 == 0 else checkouts[::-1]:
                 for page in PAGES:
-                    checkout.ask(page, cold_share, cold=True)
+                    checkout.ask(page, cold_share, "cold")
                     if warm_share:
-                        checkout.ask(page, warm_share, cold=False)
+                        checkout.ask(page, warm_share, "after")
+                        checkout.ask(page, warm_share, "warm")
     finally:
         for checkout in checkouts:
             checkout.stop()
