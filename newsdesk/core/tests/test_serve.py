@@ -9,6 +9,7 @@ import socket
 import subprocess
 import threading
 import time
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -159,3 +160,46 @@ def test_it_says_when_the_port_is_taken(serve):
         assert server.process.wait(timeout=30) == 1
     server.stop()
     assert any(f"Something already listens on port {port}" in line for line in server.lines)
+
+
+def children(pid):
+    """The processes whose parent is `pid`, as {pid: command line} (from /proc)."""
+    found = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+            cmdline = Path(f"/proc/{entry}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        if parent == pid:
+            found[int(entry)] = cmdline
+    return found
+
+
+def alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def test_ctrl_c_stops_a_web_server_that_hangs_on_its_way_out(serve):
+    # Granian has been seen not to exit on SIGTERM with a connection open; Ctrl-C must still
+    # stop everything within seconds: nothing keeps the port or takes tasks afterwards.
+    port = free_port()
+    server = serve("127.0.0.1", str(port))
+    server.wait_for("Press Ctrl-C to stop.")
+    [web] = [pid for pid, command in children(server.process.pid).items() if "granian" in command]
+    os.killpg(web, signal.SIGSTOP)  # granian and its workers: deaf to SIGTERM
+    started = time.monotonic()
+    server.stop()
+    assert time.monotonic() - started < 20
+    assert server.process.returncode == 0
+    assert any("did not stop; killed." in line for line in server.lines), server.lines
+    assert not alive(web)
+    with socket.socket() as probe:
+        assert probe.connect_ex(("127.0.0.1", port)) != 0  # nothing listens any more
