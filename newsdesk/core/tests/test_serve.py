@@ -7,6 +7,7 @@ import re
 import signal
 import socket
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -23,6 +24,15 @@ from newsdesk.testing import ROOT, free_port, subprocess_env
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
 
+# A terminal's Ctrl-C reaches a program started from it; a program started in the background of
+# a script (`.ci/run ... &`, nohup) ignores SIGINT, and so do its children, and bash cannot trap
+# a signal ignored when it starts: serve runs with SIGINT as a terminal gives it.
+WITH_CTRL_C = (
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+    "os.execv(sys.argv[1], sys.argv[1:])"
+)
+
+
 class Serve:
     """scripts/serve in its own process group (as a terminal runs it), its output read as it
     comes."""
@@ -33,7 +43,7 @@ class Serve:
             if name not in (env or {}):
                 environment.pop(name, None)
         self.process = subprocess.Popen(
-            ["scripts/serve", *args],
+            [sys.executable, "-c", WITH_CTRL_C, "scripts/serve", *args],
             cwd=ROOT,
             env=environment,
             stdout=subprocess.PIPE,
