@@ -198,8 +198,8 @@ def alive(pid):
 
 
 def test_ctrl_c_stops_a_web_server_that_hangs_on_its_way_out(serve):
-    # Granian has been seen not to exit on SIGTERM with a connection open; Ctrl-C must still
-    # stop everything within seconds: nothing keeps the port or takes tasks afterwards.
+    # A process that does not stop (here granian, frozen) must not outlive Ctrl-C: within
+    # seconds nothing keeps the port or takes tasks.
     port = free_port()
     server = serve("127.0.0.1", str(port))
     server.wait_for("Press Ctrl-C to stop.")
